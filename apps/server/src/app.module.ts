@@ -1,0 +1,74 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { APP_CONFIG, Clock, SystemClock, type AppConfig } from '@app/core';
+import { DatabaseModule } from '@app/database';
+import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
+import { RedisConnection } from '@app/jobs';
+import { AuthController } from './controllers/auth.controller';
+import { CohortController } from './controllers/cohort.controller';
+import { GroupController } from './controllers/group.controller';
+import { InstitutionController } from './controllers/institution.controller';
+import { InvitationController } from './controllers/invitation.controller';
+import { MeController } from './controllers/me.controller';
+import { MemberController } from './controllers/member.controller';
+import { HealthController } from './health/health.controller';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { AuthGuard } from './http/auth.guard';
+import { LocalStrategy } from './http/local.strategy';
+import { RealtimeGateway } from './realtime/realtime.gateway';
+
+export interface ServerModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Tests pass a clock they can move. */
+  clock?: Clock;
+}
+
+/** Global providers every library relies on: configuration, the clock, Redis. */
+@Module({})
+class PlatformModule {
+  static forRoot(options: ServerModuleOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        RedisConnection,
+      ],
+      exports: [APP_CONFIG, Clock, RedisConnection],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: ServerModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(options),
+        DatabaseModule.forRoot({ url: options.databaseUrl, entities: IDENTITY_ENTITIES }),
+        PassportModule,
+        IdentityModule,
+      ],
+      controllers: [
+        AuthController,
+        MeController,
+        InvitationController,
+        InstitutionController,
+        CohortController,
+        GroupController,
+        MemberController,
+        HealthController,
+      ],
+      providers: [
+        LocalStrategy,
+        RealtimeGateway,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

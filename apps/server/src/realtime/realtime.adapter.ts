@@ -1,0 +1,41 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+
+export const REALTIME_PATH = '/realtime';
+
+/** socket.io on the Fastify server at /realtime; with Redis, events fan out across server instances. */
+export class RealtimeAdapter extends IoAdapter {
+  private readonly connections: Redis[] = [];
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly redisUrl: string | undefined,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: Partial<ServerOptions>): Server {
+    const server: Server = super.createIOServer(port, <ServerOptions>{
+      ...options,
+      path: REALTIME_PATH,
+      serveClient: false,
+      cors: { origin: false },
+    });
+    if (this.redisUrl) {
+      const publisher = new Redis(this.redisUrl);
+      const subscriber = publisher.duplicate();
+      for (const connection of [publisher, subscriber]) connection.on('error', () => undefined);
+      this.connections.push(publisher, subscriber);
+      server.adapter(createAdapter(publisher, subscriber));
+    }
+    return server;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await Promise.all(this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+  }
+}

@@ -1,0 +1,64 @@
+/** Stable, machine-readable error codes. Clients switch on these, never on messages. */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  InvalidId = 'INVALID_ID',
+  MalformedJson = 'MALFORMED_JSON',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  Unauthenticated = 'UNAUTHENTICATED',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  CsrfHeaderMissing = 'CSRF_HEADER_MISSING',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  RouteNotFound = 'ROUTE_NOT_FOUND',
+  RateLimited = 'RATE_LIMITED',
+  EmailTaken = 'EMAIL_TAKEN',
+  InvitationPending = 'INVITATION_PENDING',
+  InvitationNotFound = 'INVITATION_NOT_FOUND',
+  InvitationExpired = 'INVITATION_EXPIRED',
+  InvitationUsed = 'INVITATION_USED',
+  InvalidCsv = 'INVALID_CSV',
+  InvalidEmail = 'INVALID_EMAIL',
+  InvalidSchoolRole = 'INVALID_SCHOOL_ROLE',
+  CohortNotFound = 'COHORT_NOT_FOUND',
+  DuplicateRow = 'DUPLICATE_ROW',
+  NameRequired = 'NAME_REQUIRED',
+  Conflict = 'CONFLICT',
+  SlugTaken = 'SLUG_TAKEN',
+  NameTaken = 'NAME_TAKEN',
+  WrongPassword = 'WRONG_PASSWORD',
+  WeakPassword = 'WEAK_PASSWORD',
+  NotEmpty = 'NOT_EMPTY',
+  NotInSchool = 'NOT_IN_SCHOOL',
+  CohortNotInSchool = 'COHORT_NOT_IN_SCHOOL',
+  Internal = 'INTERNAL_ERROR',
+}
+
+export interface ErrorDetail {
+  field?: string;
+  message: string;
+}
+
+/** An expected failure of a rule. The exception filter maps it to HTTP (and later to socket acks). */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly details?: ErrorDetail[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what = 'Not found') => new DomainError(ErrorCode.NotFound, 404, what);
+export const forbidden = (why = 'You may not do this') => new DomainError(ErrorCode.Forbidden, 403, why);
+export const conflict = (code: ErrorCode, message: string) => new DomainError(code, 409, message);
+export const badRequest = (code: ErrorCode, message: string, details?: ErrorDetail[]) =>
+  new DomainError(code, 400, message, details);
+export const rateLimited = (retryAfterSeconds: number) =>
+  new DomainError(ErrorCode.RateLimited, 429, `Too many attempts; try again in ${retryAfterSeconds} seconds`, undefined, {
+    'retry-after': String(retryAfterSeconds),
+  });

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import * as repositories from './repositories';
+import * as services from './services';
+
+const REPOSITORIES = [
+  repositories.AuditRepository,
+  repositories.CohortRepository,
+  repositories.GroupRepository,
+  repositories.InstitutionRepository,
+  repositories.InvitationRepository,
+  repositories.LoginThrottleRepository,
+  repositories.SessionRepository,
+  repositories.UserRepository,
+];
+
+const SERVICES = [
+  services.AuthService,
+  services.BulkInvitationService,
+  services.CohortService,
+  services.FirstRunService,
+  services.GroupService,
+  services.InstitutionService,
+  services.InvitationService,
+  services.LoginThrottleService,
+  services.MeService,
+  services.MemberService,
+  services.OnboardingService,
+  services.PasswordHasher,
+];
+
+/** Needs APP_CONFIG, Clock and DataSource from the application's global providers. */
+@Module({
+  providers: [...REPOSITORIES, ...SERVICES],
+  exports: [...SERVICES, repositories.UserRepository, repositories.AuditRepository],
+})
+export class IdentityModule {}

@@ -1,0 +1,45 @@
+import type { Actor } from './actor';
+
+/**
+ * Every action that is not a plain read, and who may take it. The whole permission model is this table:
+ * a rule gets the actor and the school the target belongs to (null for consortium-wide things).
+ */
+export type Action =
+  | 'institution.create'
+  | 'institution.update'
+  | 'institution.delete'
+  | 'cohort.manage'
+  | 'group.manage'
+  | 'invitation.manage'
+  | 'invitation.grantPlatformRole'
+  | 'invitation.grantSchoolLead'
+  | 'member.manage'
+  | 'member.setPlatformRole'
+  | 'member.setSchoolLead'
+  | 'member.viewEmail';
+
+type Rule = (actor: Actor, institutionId: string | null) => boolean;
+
+const isAdmin: Rule = (actor) => actor.platformRole === 'admin';
+const leadsSchool: Rule = (actor, institutionId) =>
+  actor.schoolLead && institutionId !== null && actor.institutionId === institutionId;
+const adminOrSchoolLead: Rule = (actor, institutionId) => isAdmin(actor, institutionId) || leadsSchool(actor, institutionId);
+
+export const PERMISSIONS: Readonly<Record<Action, Rule>> = {
+  'institution.create': isAdmin,
+  'institution.update': adminOrSchoolLead,
+  'institution.delete': isAdmin,
+  'cohort.manage': adminOrSchoolLead,
+  // A consortium-wide group (no school) is the admins' to manage.
+  'group.manage': adminOrSchoolLead,
+  'invitation.manage': adminOrSchoolLead,
+  // Making someone a facilitator or admin is a consortium decision.
+  'invitation.grantPlatformRole': isAdmin,
+  'invitation.grantSchoolLead': adminOrSchoolLead,
+  'member.manage': adminOrSchoolLead,
+  'member.setPlatformRole': isAdmin,
+  'member.setSchoolLead': adminOrSchoolLead,
+  'member.viewEmail': adminOrSchoolLead,
+};
+
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];

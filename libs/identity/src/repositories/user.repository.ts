@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Keyset } from '@app/core';
+import type { Actor } from '../policy';
+import { UserEntity, type PlatformRole, type SchoolRole } from '../entities';
+
+export interface NewUser {
+  email: string;
+  passwordHash: string | null;
+  displayName: string;
+  pronouns?: string;
+  schoolRole: SchoolRole | null;
+  bio?: string;
+  expertise?: string[];
+  platformRole: PlatformRole;
+  institutionId: string | null;
+  schoolLead: boolean;
+}
+
+export interface ProfilePatch {
+  displayName?: string;
+  pronouns?: string;
+  schoolRole?: SchoolRole | null;
+  bio?: string;
+  expertise?: string[];
+}
+
+export interface DirectoryQuery {
+  text?: string;
+  institutionId?: string;
+  schoolRole?: SchoolRole;
+  cohortId?: string;
+  groupId?: string;
+  expertise?: string;
+  /** Deactivated people are listed only for those who administer them. */
+  includeDeactivatedOf?: 'all' | string | null;
+  after?: Keyset;
+  limit: number;
+}
+
+@Injectable()
+export class UserRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(UserEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  findByEmail(email: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return this.repo(manager).findOneBy({ email: email.toLowerCase() });
+  }
+
+  async findCredentials(email: string): Promise<{ id: string; passwordHash: string | null; status: string } | null> {
+    const rows: { id: string; password_hash: string | null; status: string }[] = await this.dataSource.query(
+      'SELECT id, password_hash, status FROM app_user WHERE email = $1',
+      [email.toLowerCase()],
+    );
+    return rows[0] ? { id: rows[0].id, passwordHash: rows[0].password_hash, status: rows[0].status } : null;
+  }
+
+  async passwordHashOf(id: string): Promise<string | null> {
+    const rows: { password_hash: string | null }[] = await this.dataSource.query('SELECT password_hash FROM app_user WHERE id = $1', [id]);
+    return rows[0]?.password_hash ?? null;
+  }
+
+  async create(data: NewUser, manager?: EntityManager): Promise<UserEntity> {
+    const repo = this.repo(manager);
+    const saved = await repo.save(
+      repo.create({ pronouns: '', bio: '', expertise: [], status: 'active', ...data, email: data.email.toLowerCase() }),
+    );
+    return (await repo.findOneByOrFail({ id: saved.id }));
+  }
+
+  async updateProfile(id: string, patch: ProfilePatch): Promise<void> {
+    if (Object.keys(patch).length) await this.repo().update({ id }, patch);
+  }
+
+  async updateRoles(id: string, patch: { platformRole?: PlatformRole; schoolLead?: boolean }): Promise<void> {
+    if (Object.keys(patch).length) await this.repo().update({ id }, patch);
+  }
+
+  async setPasswordHash(id: string, passwordHash: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, { passwordHash });
+  }
+
+  async deactivate(id: string, at: Date, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, { status: 'deactivated', deactivatedAt: at });
+  }
+
+  /** Everything the access policy needs about a person, in one round trip. Null for unknown or deactivated people. */
+  async loadActor(userId: string): Promise<Actor | null> {
+    const rows: {
+      id: string;
+      platform_role: Actor['platformRole'];
+      institution_id: string | null;
+      school_lead: boolean;
+      cohort_ids: string[];
+      group_ids: string[];
+      led_cohort_ids: string[];
+      led_group_ids: string[];
+    }[] = await this.dataSource.query(
+      `SELECT u.id, u.platform_role, u.institution_id, u.school_lead,
+         ARRAY(SELECT cohort_id FROM cohort_member WHERE user_id = u.id) AS cohort_ids,
+         ARRAY(SELECT group_id FROM group_member WHERE user_id = u.id) AS group_ids,
+         CASE WHEN u.school_lead THEN ARRAY(SELECT id FROM cohort WHERE institution_id = u.institution_id) ELSE '{}' END AS led_cohort_ids,
+         CASE WHEN u.school_lead THEN ARRAY(SELECT id FROM "group" WHERE institution_id = u.institution_id) ELSE '{}' END AS led_group_ids
+       FROM app_user u WHERE u.id = $1 AND u.status = 'active'`,
+      [userId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      userId: row.id,
+      platformRole: row.platform_role,
+      institutionId: row.institution_id,
+      schoolLead: row.school_lead,
+      cohortIds: row.cohort_ids,
+      groupIds: row.group_ids,
+      ledCohortIds: row.led_cohort_ids,
+      ledGroupIds: row.led_group_ids,
+    };
+  }
+
+  /** Directory rows ordered by name then id; keyset-paginated so concurrent joins never shift pages. */
+  async directory(query: DirectoryQuery): Promise<UserEntity[]> {
+    const qb = this.repo().createQueryBuilder('u');
+    if (query.includeDeactivatedOf === 'all') {
+      // admins see everyone
+    } else if (query.includeDeactivatedOf) {
+      qb.andWhere("(u.status = 'active' OR u.institution_id = :ownSchool)", { ownSchool: query.includeDeactivatedOf });
+    } else {
+      qb.andWhere("u.status = 'active'");
+    }
+    if (query.text) {
+      qb.andWhere("(u.display_name ILIKE :text ESCAPE '\\' OR array_to_string(u.expertise, ' ') ILIKE :text ESCAPE '\\')", {
+        text: `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    if (query.institutionId) qb.andWhere('u.institution_id = :institutionId', { institutionId: query.institutionId });
+    if (query.schoolRole) qb.andWhere('u.school_role = :schoolRole', { schoolRole: query.schoolRole });
+    if (query.expertise) {
+      qb.andWhere('EXISTS (SELECT 1 FROM unnest(u.expertise) e WHERE lower(e) = lower(:expertise))', { expertise: query.expertise });
+    }
+    if (query.cohortId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM cohort_member m WHERE m.user_id = u.id AND m.cohort_id = :cohortId)', {
+        cohortId: query.cohortId,
+      });
+    }
+    if (query.groupId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM group_member m WHERE m.user_id = u.id AND m.group_id = :groupId)', {
+        groupId: query.groupId,
+      });
+    }
+    if (query.after) {
+      qb.andWhere('(lower(u.display_name), u.id) > (:afterKey, :afterId)', { afterKey: query.after.key, afterId: query.after.id });
+    }
+    return qb.orderBy('lower(u.display_name)').addOrderBy('u.id').limit(query.limit + 1).getMany();
+  }
+
+  countByInstitution(institutionId: string): Promise<number> {
+    return this.repo().countBy({ institutionId, status: 'active' });
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, ErrorCode, forbidden, notFound } from '@app/core';
+import { isUniqueViolation } from '@app/database';
+import { AccessPolicy, type Actor } from '../policy';
+import { presentInstitution } from '../presenters';
+import { AuditRepository, InstitutionRepository } from '../repositories';
+
+export const slugify = (name: string): string =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'school';
+
+@Injectable()
+export class InstitutionService {
+  constructor(
+    private readonly institutions: InstitutionRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async list(actor: Actor) {
+    if (!AccessPolicy.canSeeInstitution(actor)) throw notFound();
+    return { items: (await this.institutions.listWithCounts()).map(presentInstitution) };
+  }
+
+  async get(actor: Actor, id: string) {
+    const institution = AccessPolicy.canSeeInstitution(actor) ? await this.institutions.findById(id) : null;
+    if (!institution) throw notFound();
+    return presentInstitution(institution);
+  }
+
+  async create(actor: Actor, input: { name: string; slug?: string; description?: string }) {
+    if (!AccessPolicy.can(actor, 'institution.create', null)) throw forbidden();
+    try {
+      const created = await this.institutions.create({
+        name: input.name.trim(),
+        slug: input.slug ?? slugify(input.name),
+        description: input.description?.trim() ?? '',
+      });
+      await this.audit.record({ actorId: actor.userId, action: 'institution.create', targetType: 'institution', targetId: created.id });
+      return presentInstitution(created);
+    } catch (error) {
+      if (isUniqueViolation(error, 'institution_slug_key')) throw conflict(ErrorCode.SlugTaken, 'Another school uses that slug');
+      if (isUniqueViolation(error, 'institution_name_key')) throw conflict(ErrorCode.NameTaken, 'Another school has that name');
+      throw error;
+    }
+  }
+
+  async update(actor: Actor, id: string, patch: { name?: string; description?: string }) {
+    const institution = await this.institutions.findById(id);
+    if (!institution) throw notFound();
+    if (!AccessPolicy.can(actor, 'institution.update', id)) throw forbidden();
+    try {
+      await this.institutions.update(id, { name: patch.name?.trim(), description: patch.description?.trim() });
+    } catch (error) {
+      if (isUniqueViolation(error, 'institution_name_key')) throw conflict(ErrorCode.NameTaken, 'Another school has that name');
+      throw error;
+    }
+    await this.audit.record({ actorId: actor.userId, action: 'institution.update', targetType: 'institution', targetId: id });
+    return this.get(actor, id);
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    const institution = await this.institutions.findById(id);
+    if (!institution) throw notFound();
+    if (!AccessPolicy.can(actor, 'institution.delete', id)) throw forbidden();
+    if (await this.institutions.hasDependents(id)) {
+      throw conflict(ErrorCode.NotEmpty, 'The school still has people, cohorts or groups; move or remove them first');
+    }
+    await this.institutions.delete(id);
+    await this.audit.record({ actorId: actor.userId, action: 'institution.delete', targetType: 'institution', targetId: id });
+  }
+}
