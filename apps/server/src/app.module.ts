@@ -1,10 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
-import { APP_CONFIG, Clock, SystemClock, type AppConfig } from '@app/core';
+import { CoreModule, type AppConfig, type Clock } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
-import { RedisConnection } from '@app/jobs';
+import { RedisModule } from '@app/jobs';
 import { AuthController } from './controllers/auth.controller';
 import { CohortController } from './controllers/cohort.controller';
 import { GroupController } from './controllers/group.controller';
@@ -25,30 +25,14 @@ export interface ServerModuleOptions {
   clock?: Clock;
 }
 
-/** Global providers every library relies on: configuration, the clock, Redis. */
-@Module({})
-class PlatformModule {
-  static forRoot(options: ServerModuleOptions): DynamicModule {
-    return {
-      module: PlatformModule,
-      global: true,
-      providers: [
-        { provide: APP_CONFIG, useValue: options.config },
-        { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        RedisConnection,
-      ],
-      exports: [APP_CONFIG, Clock, RedisConnection],
-    };
-  }
-}
-
 @Module({})
 export class AppModule {
   static forRoot(options: ServerModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(options),
+        CoreModule.forRoot(options.config, options.clock),
+        RedisModule,
         DatabaseModule.forRoot({ url: options.databaseUrl, entities: IDENTITY_ENTITIES }),
         PassportModule,
         IdentityModule,

@@ -5,3 +5,4 @@ export * from './clock';
 export * from './pagination';
 export * from './request-context';
 export * from './logger';
+export * from './core.module';

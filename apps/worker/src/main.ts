@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, createRootLogger, loadConfig, PinoNestLogger } from '@app/core';
+import { RedisConnection } from '@app/jobs';
+import { WorkerModule } from './worker.module';
+
+/**
+ * The worker consumes BullMQ queues, so it needs shared PostgreSQL and Redis. Without REDIS_URL the
+ * server runs the same processors in-process and no worker is needed.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!config.redisUrl || !config.databaseUrl) {
+    process.stderr.write('The worker needs DATABASE_URL and REDIS_URL; without Redis the server runs jobs in-process.\n');
+    process.exit(1);
+  }
+  const logger = createRootLogger(config);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, config.databaseUrl), {
+    logger: new PinoNestLogger(logger),
+  });
+  app.enableShutdownHooks();
+  if (!(await app.get(RedisConnection).ping(5000))) throw new Error('Redis does not answer at REDIS_URL');
+  logger.info('worker ready');
+}
+
+main().catch((error) => {
+  process.stderr.write(`ART Commons worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
