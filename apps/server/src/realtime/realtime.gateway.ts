@@ -1,6 +1,6 @@
-import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
-import { AuthService, type Authenticated } from '@app/identity';
-import type { Socket } from 'socket.io';
+import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import { AuthService, type Actor, type Authenticated } from '@app/identity';
+import type { Server, Socket } from 'socket.io';
 import { SESSION_COOKIE } from '../http/session-cookie';
 
 export const userRoom = (userId: string) => `user:${userId}`;
@@ -15,23 +15,41 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 
 /**
  * The socket entry point. Authentication happens in the handshake (session cookie, or an API token in
- * `auth.token`); an unauthenticated socket is disconnected before it can join anything.
+ * `auth.token`); an unauthenticated socket is refused before it can join anything.
  */
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayConnection {
+export class RealtimeGateway implements OnGatewayConnection, OnGatewayInit {
+  @WebSocketServer() readonly server: Server;
+
 
   constructor(private readonly auth: AuthService) {}
 
+  /** Sends to one person's sockets on every server instance (through the Redis adapter when configured). */
+  emitToUser(userId: string, event: string, payload: unknown): void {
+    this.server.to(userRoom(userId)).emit(event, payload);
+  }
+
+  /** Authenticates in the handshake: a socket without valid credentials never connects at all. */
+  afterInit(server: Server): void {
+    server.use((socket, next) => {
+      this.identify(socket)
+        .then((identity) => {
+          if (!identity) return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: 'Sign in first' } }));
+          socket.data.actor = identity.actor;
+          next();
+        })
+        .catch(() => next(new Error('UNAUTHENTICATED')));
+    });
+  }
+
   async handleConnection(socket: Socket): Promise<void> {
-    const identity = await this.identify(socket).catch(() => null);
-    if (!identity) {
-      socket.emit('error', { code: 'UNAUTHENTICATED', message: 'Sign in first' });
+    const actor = socket.data.actor as Actor | undefined;
+    if (!actor) {
       socket.disconnect(true);
       return;
     }
-    socket.data.actor = identity.actor;
-    await socket.join(userRoom(identity.actor.userId));
-    socket.emit('ready', { userId: identity.actor.userId });
+    await socket.join(userRoom(actor.userId));
+    socket.emit('ready', { userId: actor.userId });
   }
 
   private async identify(socket: Socket): Promise<Authenticated | null> {

@@ -49,9 +49,12 @@ export class SessionRepository {
 
   async findLiveApiToken(tokenHash: string): Promise<{ tokenId: string; userId: string } | null> {
     const rows: { id: string; user_id: string }[] = await this.dataSource.query(
-      `UPDATE api_token t SET last_used_at = now() FROM app_user u
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.id = t.user_id AND u.status = 'active'
-       RETURNING t.id, t.user_id`,
+      // Wrapped in a SELECT so the driver returns rows (TypeORM answers a bare UPDATE with [rows, count]).
+      `WITH used AS (
+         UPDATE api_token t SET last_used_at = now() FROM app_user u
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.id = t.user_id AND u.status = 'active'
+         RETURNING t.id, t.user_id
+       ) SELECT id, user_id FROM used`,
       [tokenHash],
     );
     return rows[0] ? { tokenId: rows[0].id, userId: rows[0].user_id } : null;

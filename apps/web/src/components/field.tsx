@@ -1,0 +1,136 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { useId } from 'preact/hooks';
+
+interface Common {
+  label: string;
+  hint?: ComponentChildren;
+  error?: string;
+  /** Marked in the hint rather than the label, so the label's text stays exactly `label`. */
+  optional?: boolean;
+}
+
+function describedBy(hintId: string, errorId: string, hint: unknown, error: unknown, optional?: boolean): string | undefined {
+  const ids = [hint || optional ? hintId : '', error ? errorId : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Extras({ hintId, errorId, hint, error, optional }: { hintId: string; errorId: string } & Omit<Common, 'label'>) {
+  return (
+    <>
+      {(hint || optional) && (
+        <p id={hintId} class="hint">
+          {optional && <span class="optional">Optional.</span>} {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} class="field-error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+type InputProps = Common & Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'label'>;
+
+export function TextField({ label, hint, error, optional, id, ...input }: InputProps) {
+  const auto = useId();
+  const fieldId = id ?? `f${auto}`;
+  const hintId = `${fieldId}-hint`;
+  const errorId = `${fieldId}-error`;
+  return (
+    <div class={`field${error ? ' has-error' : ''}`}>
+      <label for={fieldId}>{label}</label>
+      <input
+        id={fieldId}
+        type="text"
+        {...input}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(hintId, errorId, hint, error, optional)}
+      />
+      <Extras hintId={hintId} errorId={errorId} hint={hint} error={error} optional={optional} />
+    </div>
+  );
+}
+
+type TextAreaProps = Common & Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'label'>;
+
+export function TextArea({ label, hint, error, optional, id, ...area }: TextAreaProps) {
+  const auto = useId();
+  const fieldId = id ?? `f${auto}`;
+  const hintId = `${fieldId}-hint`;
+  const errorId = `${fieldId}-error`;
+  return (
+    <div class={`field${error ? ' has-error' : ''}`}>
+      <label for={fieldId}>{label}</label>
+      <textarea
+        id={fieldId}
+        rows={4}
+        {...area}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(hintId, errorId, hint, error, optional)}
+      />
+      <Extras hintId={hintId} errorId={errorId} hint={hint} error={error} optional={optional} />
+    </div>
+  );
+}
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+type SelectProps = Common &
+  Omit<JSX.SelectHTMLAttributes<HTMLSelectElement>, 'label'> & {
+    options: Option[];
+    /** Label of a leading empty option ("Any school", "Not set"); omitted when a choice is required. */
+    empty?: string;
+  };
+
+export function SelectField({ label, hint, error, optional, id, options, empty, ...select }: SelectProps) {
+  const auto = useId();
+  const fieldId = id ?? `f${auto}`;
+  const hintId = `${fieldId}-hint`;
+  const errorId = `${fieldId}-error`;
+  return (
+    <div class={`field${error ? ' has-error' : ''}`}>
+      <label for={fieldId}>{label}</label>
+      <select
+        id={fieldId}
+        {...select}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(hintId, errorId, hint, error, optional)}
+      >
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Extras hintId={hintId} errorId={errorId} hint={hint} error={error} optional={optional} />
+    </div>
+  );
+}
+
+type CheckboxProps = Omit<Common, 'optional'> & Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'label' | 'type'>;
+
+export function Checkbox({ label, hint, error, id, ...input }: CheckboxProps) {
+  const auto = useId();
+  const fieldId = id ?? `f${auto}`;
+  const hintId = `${fieldId}-hint`;
+  const errorId = `${fieldId}-error`;
+  return (
+    <div class={`field field-check${error ? ' has-error' : ''}`}>
+      <input
+        id={fieldId}
+        type="checkbox"
+        {...input}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(hintId, errorId, hint, error)}
+      />
+      <label for={fieldId}>{label}</label>
+      <Extras hintId={hintId} errorId={errorId} hint={hint} error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ComponentChildren, RefObject } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { ApiError, describeError } from '../lib/api';
+
+interface Props {
+  error?: unknown;
+  success?: ComponentChildren;
+}
+
+/**
+ * Both live regions stay in the DOM whatever their content: screen readers only announce changes
+ * to a region that already existed, so mounting a fresh alert would often be missed.
+ */
+export function FormStatus({ error, success }: Props) {
+  const message = error ? describeError(error) : null;
+  const details = error instanceof ApiError ? error.details.filter((d) => !d.field) : [];
+  return (
+    <>
+      <div role="alert" aria-atomic="true" class="live-slot">
+        {message && (
+          <div class="notice notice-error">
+            <p>{message}</p>
+            {details.length > 0 && (
+              <ul>
+                {details.map((d, i) => (
+                  <li key={i}>{d.message}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+      <div role="status" aria-live="polite" aria-atomic="true" class="live-slot">
+        {success && !message && <div class="notice notice-success">{success}</div>}
+      </div>
+    </>
+  );
+}
+
+/** Field → message from a VALIDATION_FAILED answer, so each input can show its own problem. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  return error instanceof ApiError ? error.fieldErrors() : {};
+}
+
+/**
+ * After a failed submit, focus goes to the first field marked invalid so keyboard and
+ * screen-reader users land on the problem instead of hunting for it.
+ */
+export function useFocusFirstInvalid(form: RefObject<HTMLFormElement>, trigger: unknown) {
+  useEffect(() => {
+    if (!trigger) return;
+    const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    first?.focus();
+  }, [trigger]);
+}

@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '../support/test-app';
+
+const MAIN = join(__dirname, '../../dist/apps/server/src/main.js');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+/** Starts the built server as `npm start` does, on the embedded defaults (no DATABASE_URL, no REDIS_URL). */
+async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
+  const port = await freePort();
+  const { DATABASE_URL: _db, REDIS_URL: _redis, ...rest } = process.env;
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...rest, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('ART Commons is running at')) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    if (Date.now() > deadline) throw new Error(`server not ready: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, url: `http://127.0.0.1:${port}`, output: () => output };
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+    child.kill(signal);
+  });
+}
+
+describe('npm start on the embedded defaults', () => {
+  const dirs: string[] = [];
+  const children: ChildProcess[] = [];
+  const newDataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'artc-start-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(async () => {
+    await Promise.all(children.map((child) => stop(child)));
+    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  });
+
+  it('seeds a demo consortium on the first start, stops PostgreSQL cleanly, and reuses the data on the next start', async () => {
+    const dataDir = newDataDir();
+    const first = await startServer(dataDir);
+    children.push(first.child);
+    const password = /shown only this once\): (\S+)/.exec(first.output())?.[1];
+    expect(password).toBeDefined();
+    expect(first.output()).toContain('admin@demo.art-commons.test');
+    const admin = await new Client(first.url).post('/api/v1/auth/login', { email: 'admin@demo.art-commons.test', password });
+    expect(admin.status).toBe(200);
+    const lead = await new Client(first.url).post('/api/v1/auth/login', { email: 'lead.riverside@demo.art-commons.test', password });
+    expect(lead.status).toBe(200);
+    expect(lead.body.schoolLeadOf).toHaveLength(1);
+
+    expect(await stop(first.child, 'SIGTERM')).toBe(0);
+    // PostgreSQL removes its pid file only when it shut down cleanly.
+    expect(existsSync(join(dataDir, 'postgres', 'cluster', 'postmaster.pid'))).toBe(false);
+
+    const second = await startServer(dataDir);
+    children.push(second.child);
+    expect(second.output()).not.toContain('shown only this once');
+    const again = await new Client(second.url).post('/api/v1/auth/login', { email: 'admin@demo.art-commons.test', password });
+    expect(again.status).toBe(200);
+    const ready = await new Client(second.url).get('/health/ready');
+    expect(ready.body).toEqual({ status: 'ok', checks: { database: 'ok' } });
+    expect(await stop(second.child, 'SIGINT')).toBe(0);
+  }, 120_000);
+
+  it('creates only the given admin when DEMO=false', async () => {
+    const started = await startServer(newDataDir(), {
+      DEMO: 'false',
+      ADMIN_EMAIL: 'Chair@Consortium.example',
+      ADMIN_PASSWORD: 'a long admin password',
+    });
+    children.push(started.child);
+    expect(started.output()).toContain('Password: the one in ADMIN_PASSWORD');
+    const admin = await new Client(started.url).post('/api/v1/auth/login', {
+      email: 'chair@consortium.example',
+      password: 'a long admin password',
+    });
+    expect(admin.status).toBe(200);
+    const schools = await new Client(started.url, admin.headers['set-cookie']![0].split(';')[0]).get('/api/v1/institutions');
+    expect(schools.body.items).toEqual([]);
+    expect(await stop(started.child)).toBe(0);
+  }, 120_000);
+
+  it('refuses to start on a bad variable, naming it', async () => {
+    const { DATABASE_URL: _db, ...rest } = process.env;
+    const child = spawn(process.execPath, [MAIN], { env: { ...rest, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('PORT');
+    expect(stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});
