@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createRootLogger, loadConfig, type AppConfig } from '@app/core';
@@ -16,7 +17,10 @@ export interface TestApp {
 }
 
 /** The real server (Fastify, PostgreSQL, Redis when REDIS_URL is set) on a random port, over an emptied database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logDestination?: DestinationStream } = {},
+): Promise<TestApp> {
   const databaseUrl = await testDatabaseUrl();
   await resetDatabase(databaseUrl);
   const config = loadConfig({
@@ -28,7 +32,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const clock = new TestClock();
-  const app = await createApp({ config, databaseUrl, logger: createRootLogger(config), clock });
+  const app = await createApp({ config, databaseUrl, logger: createRootLogger(config, options.logDestination), clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -4,8 +4,8 @@ import type { AppConfig } from './config';
 import { currentRequestId } from './request-context';
 
 /** One pino root for the process; every line carries the current request id when there is one. */
-export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
-  return pino({
+export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level: config.logLevel,
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -15,7 +15,8 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
       return requestId ? { requestId } : {};
     },
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password'], remove: true },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Adapts pino to Nest's LoggerService so `new Logger(ClassName.name)` lines are structured too. */
@@ -50,7 +51,8 @@ export class PinoNestLogger implements LoggerService {
       return;
     }
     if (typeof message === 'object' && message !== null) {
-      this.root[level]({ ...fields, ...(message as object) });
+      const text = rest.find((item) => typeof item === 'string') as string | undefined;
+      this.root[level]({ ...fields, ...(message as object) }, text);
       return;
     }
     const stack = rest.find((item) => typeof item === 'string');
