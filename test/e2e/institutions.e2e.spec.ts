@@ -113,9 +113,11 @@ describe('institutions (schools)', () => {
 
   describe('updating', () => {
     it("lets a school lead edit their own school's name and description", async () => {
-      const response = await leadA.patch(`/api/v1/institutions/${schoolA.id}`, { description: 'We lead on curriculum reform' });
+      const newName = `${schoolA.name} (renamed)`;
+      const response = await leadA.patch(`/api/v1/institutions/${schoolA.id}`, { name: newName, description: 'We lead on curriculum reform' });
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ id: schoolA.id, name: schoolA.name, description: 'We lead on curriculum reform' });
+      expect(response.body).toMatchObject({ id: schoolA.id, name: newName, slug: schoolA.slug, description: 'We lead on curriculum reform' });
+      schoolA.name = newName;
     });
 
     it('refuses a school lead editing another school with 403', async () => {

@@ -41,8 +41,10 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, databaseUrl: options.databaseUrl, clock: options.clock }),
     adapter,
-    { logger: new PinoNestLogger(logger), abortOnError: false },
+    // JSON only: Nest's form parser and Fastify's text/plain parser would let non-JSON bodies through (415 instead).
+    { logger: new PinoNestLogger(logger), abortOnError: false, bodyParser: false },
   );
+  fastify.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(strictValidationPipe());

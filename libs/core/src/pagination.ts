@@ -1,4 +1,5 @@
 import { badRequest, ErrorCode } from './errors';
+import { isUuid } from './ids';
 
 export interface Page<T> {
   items: T[];
@@ -19,7 +20,7 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
   if (!cursor) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === 'string')) {
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && isUuid(parsed[1])) {
       return { key: parsed[0], id: parsed[1] };
     }
   } catch {

@@ -1,4 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren, InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'preact';
 import { useId } from 'preact/hooks';
 
 interface Common {
@@ -31,7 +31,7 @@ function Extras({ hintId, errorId, hint, error, optional }: { hintId: string; er
   );
 }
 
-type InputProps = Common & Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'label'>;
+type InputProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'label'>;
 
 export function TextField({ label, hint, error, optional, id, ...input }: InputProps) {
   const auto = useId();
@@ -53,7 +53,7 @@ export function TextField({ label, hint, error, optional, id, ...input }: InputP
   );
 }
 
-type TextAreaProps = Common & Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'label'>;
+type TextAreaProps = Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'label'>;
 
 export function TextArea({ label, hint, error, optional, id, ...area }: TextAreaProps) {
   const auto = useId();
@@ -81,7 +81,7 @@ interface Option {
 }
 
 type SelectProps = Common &
-  Omit<JSX.SelectHTMLAttributes<HTMLSelectElement>, 'label'> & {
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'label'> & {
     options: Option[];
     /** Label of a leading empty option ("Any school", "Not set"); omitted when a choice is required. */
     empty?: string;
@@ -113,7 +113,7 @@ export function SelectField({ label, hint, error, optional, id, options, empty, 
   );
 }
 
-type CheckboxProps = Omit<Common, 'optional'> & Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'label' | 'type'>;
+type CheckboxProps = Omit<Common, 'optional'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'label' | 'type'>;
 
 export function Checkbox({ label, hint, error, id, ...input }: CheckboxProps) {
   const auto = useId();

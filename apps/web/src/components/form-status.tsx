@@ -46,7 +46,7 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
  * After a failed submit, focus goes to the first field marked invalid so keyboard and
  * screen-reader users land on the problem instead of hunting for it.
  */
-export function useFocusFirstInvalid(form: RefObject<HTMLFormElement>, trigger: unknown) {
+export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, trigger: unknown) {
   useEffect(() => {
     if (!trigger) return;
     const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');

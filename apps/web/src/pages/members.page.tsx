@@ -21,6 +21,8 @@ function filtersFrom(search: string): Filters {
 
 export function MembersPage({ search }: { search: string }) {
   const [filters, setFilters] = useState<Filters>(() => filtersFrom(search));
+  // What the current results were fetched with; edits not yet submitted must not leak into "Load more".
+  const applied = useRef<Filters>(filters);
   const [schools, setSchools] = useState<Institution[]>([]);
   const [cohorts, setCohorts] = useState<Cohort[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
@@ -47,6 +49,7 @@ export function MembersPage({ search }: { search: string }) {
 
   async function fetchPage(active: Filters, after: string | null) {
     const run = ++generation.current;
+    applied.current = active;
     setLoading(true);
     setError(null);
     try {
@@ -144,7 +147,7 @@ export function MembersPage({ search }: { search: string }) {
         {loading && <Loading what="Loading members" />}
         {!loading && cursor && (
           <div class="actions center">
-            <button type="button" class="button button-secondary" onClick={() => fetchPage(filters, cursor)}>
+            <button type="button" class="button button-secondary" onClick={() => fetchPage(applied.current, cursor)}>
               Load more
             </button>
           </div>

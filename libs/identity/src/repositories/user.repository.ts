@@ -156,7 +156,8 @@ export class UserRepository {
       });
     }
     if (query.after) {
-      qb.andWhere('(lower(u.display_name), u.id) > (:afterKey, :afterId)', { afterKey: query.after.key, afterId: query.after.id });
+      // The cursor holds the raw name and PostgreSQL lowers it: JavaScript's toLowerCase differs (e.g. for "İ").
+      qb.andWhere('(lower(u.display_name), u.id) > (lower(:afterKey), :afterId)', { afterKey: query.after.key, afterId: query.after.id });
     }
     return qb.orderBy('lower(u.display_name)').addOrderBy('u.id').limit(query.limit + 1).getMany();
   }

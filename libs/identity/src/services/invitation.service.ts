@@ -70,10 +70,12 @@ export class InvitationService {
     let schools: string[] | null;
     if (actor.platformRole === 'admin') {
       schools = filter.institutionId ? [filter.institutionId] : null;
-    } else if (actor.schoolLead && actor.institutionId && (!filter.institutionId || filter.institutionId === actor.institutionId)) {
+    } else if (actor.schoolLead && actor.institutionId) {
+      // Another school's invitations are out of scope for a lead: they do not exist for them.
+      if (filter.institutionId && filter.institutionId !== actor.institutionId) throw notFound();
       schools = [actor.institutionId];
     } else {
-      throw forbidden();
+      throw forbidden('Only consortium admins and school leads manage invitations');
     }
     const rows = await this.invitations.list({ institutionIds: schools, status: filter.status, now });
     return { items: rows.map((row) => presentInvitation(row, now)) };

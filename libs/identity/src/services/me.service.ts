@@ -55,6 +55,7 @@ export class MeService {
     await this.dataSource.transaction(async (manager) => {
       await this.users.setPasswordHash(actor.userId, hashed, manager);
       await this.sessions.revokeAllOf(actor.userId, now, currentSessionId ?? undefined, manager);
+      await this.sessions.revokeAllApiTokensOf(actor.userId, now, manager);
     });
   }
 

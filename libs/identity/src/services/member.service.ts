@@ -68,7 +68,7 @@ export class MemberService {
     const visible = rows.slice(0, limit);
     const views = await this.present(actor, visible);
     const byId = new Map(views.map((v) => [v.id, v]));
-    return toPage(rows, limit, (u) => ({ key: u.displayName.toLowerCase(), id: u.id }), (u) => byId.get(u.id)!);
+    return toPage(rows, limit, (u) => ({ key: u.displayName, id: u.id }), (u) => byId.get(u.id)!);
   }
 
   /** A deactivated person exists only for those who administer them. */

@@ -1,0 +1,122 @@
+import type { ComponentChildren, VNode } from 'preact';
+import { lazyPage } from './components/lazy-page';
+import { Loading } from './components/loading';
+import { Page } from './components/page';
+import { Redirect } from './components/redirect';
+import { SiteHeader } from './components/site-header';
+import { matchPath, useLocation } from './lib/router';
+import { safeNext } from './lib/safe-next';
+import { loadSession, useSession } from './lib/session';
+import type { Me } from './lib/types';
+import { AcceptInvitationPage } from './pages/accept-invitation.page';
+import { HomePage } from './pages/home.page';
+import { MemberPage } from './pages/member.page';
+import { MembersPage } from './pages/members.page';
+import { NotFoundPage } from './pages/not-found.page';
+import { ProfilePage } from './pages/profile.page';
+import { SignInPage } from './pages/sign-in.page';
+
+const SchoolsPage = lazyPage(() => import('./pages/admin/schools.page').then((m) => m.SchoolsPage));
+const CohortsPage = lazyPage(() => import('./pages/admin/cohorts.page').then((m) => m.CohortsPage));
+const GroupsPage = lazyPage(() => import('./pages/admin/groups.page').then((m) => m.GroupsPage));
+const InvitationsPage = lazyPage(() => import('./pages/admin/invitations.page').then((m) => m.InvitationsPage));
+
+interface RouteContext {
+  me: Me;
+  params: Record<string, string>;
+  search: string;
+}
+
+interface Route {
+  path: string;
+  /** Who may see it once signed in; the server decides what data they get either way. */
+  allow?: (me: Me) => boolean;
+  render: (ctx: RouteContext) => VNode;
+}
+
+const PUBLIC_ROUTES: { path: string; render: (params: Record<string, string>, search: string) => VNode }[] = [
+  { path: '/signin', render: (_, search) => <SignInPage search={search} /> },
+  { path: '/invite/:token', render: (p) => <AcceptInvitationPage token={p.token} /> },
+];
+
+const ROUTES: Route[] = [
+  { path: '/', render: ({ me }) => <HomePage me={me} /> },
+  { path: '/members', render: ({ search }) => <MembersPage search={search} /> },
+  { path: '/members/:id', render: ({ params }) => <MemberPage id={params.id} /> },
+  { path: '/profile', render: ({ me }) => <ProfilePage me={me} /> },
+  {
+    path: '/admin/schools',
+    allow: (me) => me.can.manageInstitutions || me.schoolLeadOf.length > 0,
+    render: ({ me }) => <SchoolsPage me={me} />,
+  },
+  { path: '/admin/cohorts', allow: (me) => me.can.manageCohorts, render: ({ me }) => <CohortsPage me={me} /> },
+  { path: '/admin/groups', allow: (me) => me.can.manageGroups, render: ({ me }) => <GroupsPage me={me} /> },
+  { path: '/admin/invitations', allow: (me) => me.can.invite, render: ({ me }) => <InvitationsPage me={me} /> },
+];
+
+function find<T extends { path: string }>(routes: T[], path: string): { route: T; params: Record<string, string> } | null {
+  for (const route of routes) {
+    const params = matchPath(route.path, path);
+    if (params) return { route, params };
+  }
+  return null;
+}
+
+function Content({ path, search }: { path: string; search: string }): VNode {
+  const { me, loadError } = useSession();
+
+  // Public pages never wait for GET /me; only someone already signed in is moved off the sign-in form.
+  const open = find(PUBLIC_ROUTES, path);
+  if (open) {
+    if (path === '/signin' && me) return <Redirect to={safeNext(search)} />;
+    return open.route.render(open.params, search);
+  }
+
+  if (loadError) {
+    return (
+      <Page title="ART Commons is not reachable">
+        <p>{loadError}</p>
+        <button type="button" class="button" onClick={() => void loadSession()}>
+          Try again
+        </button>
+      </Page>
+    );
+  }
+  if (me === undefined) return <Loading />;
+  if (me === null) {
+    const next = path === '/' ? '' : `?next=${encodeURIComponent(path + search)}`;
+    return <Redirect to={`/signin${next}`} />;
+  }
+
+  const hit = find(ROUTES, path);
+  if (!hit || (hit.route.allow && !hit.route.allow(me))) return <NotFoundPage />;
+  return hit.route.render({ me, params: hit.params, search });
+}
+
+function Shell({ children, path }: { children: ComponentChildren; path: string }) {
+  const { me } = useSession();
+  return (
+    <>
+      <a href="#main" class="skip-link">
+        Skip to main content
+      </a>
+      <SiteHeader me={me} path={path} />
+      <main id="main" tabIndex={-1} class="site-main">
+        {children}
+      </main>
+      <footer class="site-footer">
+        <p>ART Commons · a shared space of the consortium working to dismantle racism in medical education.</p>
+      </footer>
+    </>
+  );
+}
+
+export function App() {
+  const { path, search } = useLocation();
+  return (
+    <Shell path={path}>
+      {/* Keyed by path so every page mounts afresh: state resets and the h1 takes focus. */}
+      <Content key={path} path={path} search={search} />
+    </Shell>
+  );
+}
