@@ -37,17 +37,18 @@ export function median(values) {
 }
 
 /**
- * Spawns `node <script>` and resolves once GET /health/ready is 200 (and, when `readyText` is given,
+ * Spawns `node <script>` with exactly `env` (plus PORT and HOST) and resolves once GET /health/ready is 200 (and, when `readyText` is given,
  * once that text appeared on stdout too). Returns the handle with readyMs/textMs measured from spawn.
  * `lastResort` is an extra synchronous cleanup for anything the child itself started (its PostgreSQL).
  */
-export async function startServer({ label, script, port, env, timeoutMs = 60_000, readyText, lastResort }) {
+export async function startServer({ label, script, cwd, port, env, timeoutMs = 60_000, readyText, lastResort }) {
   let stdout = '';
   let stderr = '';
   let exited = null;
   const startedAt = performance.now();
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    cwd,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let textMs = null;

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorCode } from '@app/core';
 
-const NOT_CLIENT_ROUTES = /^\/(api|realtime|health)(\/|$)/;
+const NOT_CLIENT_ROUTES = /^\/(api|realtime|health)([/?]|$)/;
 
 /**
  * Serves the built web client at `/`. Any other GET that is not an API, socket or health path gets
@@ -18,7 +18,8 @@ export async function serveWebClient(app: NestFastifyApplication, dir: string): 
     if (NOT_CLIENT_ROUTES.test(request.url)) {
       return reply.status(404).send({ statusCode: 404, code: ErrorCode.RouteNotFound, message: 'No such route', requestId: request.id });
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // cacheControl: false, or @fastify/static replaces our header with its own `public, max-age=0`.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
   return true;
 }

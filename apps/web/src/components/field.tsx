@@ -1,4 +1,11 @@
-import type { ComponentChildren, InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'preact';
+import type {
+  ComponentChildren,
+  InputHTMLAttributes,
+  PartialInputHTMLAttributes,
+  PartialSelectHTMLAttributes,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'preact';
 import { useId } from 'preact/hooks';
 
 interface Common {
@@ -31,7 +38,9 @@ function Extras({ hintId, errorId, hint, error, optional }: { hintId: string; er
   );
 }
 
-type InputProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'label'>;
+// Preact types <input> as a union keyed by `type`; the props here use the plain shape and are
+// narrowed back when spread, since each field sets a fixed, valid type.
+type InputProps = Common & Omit<PartialInputHTMLAttributes<HTMLInputElement>, 'label' | 'role'> & { type?: string };
 
 export function TextField({ label, hint, error, optional, id, ...input }: InputProps) {
   const auto = useId();
@@ -43,8 +52,7 @@ export function TextField({ label, hint, error, optional, id, ...input }: InputP
       <label for={fieldId}>{label}</label>
       <input
         id={fieldId}
-        type="text"
-        {...input}
+        {...({ type: 'text', ...input } as InputHTMLAttributes<HTMLInputElement>)}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(hintId, errorId, hint, error, optional)}
       />
@@ -81,7 +89,7 @@ interface Option {
 }
 
 type SelectProps = Common &
-  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'label'> & {
+  Omit<PartialSelectHTMLAttributes<HTMLSelectElement>, 'label' | 'role'> & {
     options: Option[];
     /** Label of a leading empty option ("Any school", "Not set"); omitted when a choice is required. */
     empty?: string;
@@ -97,7 +105,7 @@ export function SelectField({ label, hint, error, optional, id, options, empty, 
       <label for={fieldId}>{label}</label>
       <select
         id={fieldId}
-        {...select}
+        {...(select as SelectHTMLAttributes<HTMLSelectElement>)}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(hintId, errorId, hint, error, optional)}
       >
@@ -113,7 +121,7 @@ export function SelectField({ label, hint, error, optional, id, options, empty, 
   );
 }
 
-type CheckboxProps = Omit<Common, 'optional'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'label' | 'type'>;
+type CheckboxProps = Omit<Common, 'optional'> & Omit<PartialInputHTMLAttributes<HTMLInputElement>, 'label' | 'type' | 'role'>;
 
 export function Checkbox({ label, hint, error, id, ...input }: CheckboxProps) {
   const auto = useId();
@@ -124,8 +132,7 @@ export function Checkbox({ label, hint, error, id, ...input }: CheckboxProps) {
     <div class={`field field-check${error ? ' has-error' : ''}`}>
       <input
         id={fieldId}
-        type="checkbox"
-        {...input}
+        {...({ ...input, type: 'checkbox' } as InputHTMLAttributes<HTMLInputElement>)}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(hintId, errorId, hint, error)}
       />

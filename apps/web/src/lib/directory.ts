@@ -11,4 +11,9 @@ export async function loadCohorts(institutionId?: string): Promise<Cohort[]> {
   return list.sort((a, b) => b.programYear - a.programYear || a.name.localeCompare(b.name));
 }
 
-export const cohortLabel = (c: Cohort) => `${c.name} (${c.programYear})`;
+/** Cohort names repeat between schools ("Cohort 2026"), so the school is named when the list spans several. */
+export function cohortLabel(c: Cohort, schools?: Institution[]): string {
+  const year = c.name.includes(String(c.programYear)) ? '' : ` (${c.programYear})`;
+  const school = schools?.find((s) => s.id === c.institutionId)?.name;
+  return school ? `${c.name}${year} · ${school}` : `${c.name}${year}`;
+}

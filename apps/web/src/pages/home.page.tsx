@@ -60,7 +60,7 @@ export function HomePage({ me }: { me: Me }) {
             </div>
           </dl>
           <p>
-            <a href="/profile">Edit your profile</a>
+            <a href="/profile">Update your details</a>
           </p>
         </section>
 

@@ -115,7 +115,7 @@ export function MembersPage({ search }: { search: string }) {
             value={filters.cohortId}
             onChange={set('cohortId')}
             empty="Any cohort"
-            options={cohorts.map((c) => ({ value: c.id, label: cohortLabel(c) }))}
+            options={cohorts.map((c) => ({ value: c.id, label: cohortLabel(c, filters.institutionId ? undefined : schools) }))}
           />
           <TextField label="Expertise" name="expertise" value={filters.expertise} onInput={set('expertise')} hint="One area, for example: curriculum." />
         </div>

