@@ -97,6 +97,19 @@ describe('bad input and error responses', () => {
       expectError(await admin.post('/api/v1/groups', { name: '\t', kind: 'other' }), 400, 'VALIDATION_FAILED');
     });
 
+    it('refuses a blank display name on the profile and a blank token name with 400', async () => {
+      for (const [path, body] of [
+        ['/api/v1/me', { displayName: '   ' }],
+        ['/api/v1/me/tokens', { name: ' ' }],
+      ] as const) {
+        const response = path === '/api/v1/me' ? await admin.patch(path, body) : await admin.post(path, body);
+        expect(response.status).toBe(400);
+        expect(response.body.code).toBe('VALIDATION_FAILED');
+      }
+      const me = await admin.get('/api/v1/me');
+      expect(me.body.displayName.trim()).not.toBe('');
+    });
+
     it('refuses a JSON array or null body with 400', async () => {
       expectError(await raw('post', '/api/v1/institutions', 'application/json', '[{"name":"Listy"}]'), 400, 'VALIDATION_FAILED');
       expectError(await raw('post', '/api/v1/institutions', 'application/json', 'null'), 400, 'VALIDATION_FAILED');

@@ -1,3 +1,4 @@
+import { NotBlank } from './not-blank.validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH, PLATFORM_ROLES, SCHOOL_ROLES, type PlatformRole, type SchoolRole } from '@app/identity';
@@ -23,7 +24,7 @@ export class BulkInvitationDto {
 }
 
 export class AcceptInvitationDto extends ProfileFieldsDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) declare displayName: string;
+  @ApiProperty() @IsString() @NotBlank() @MaxLength(100) declare displayName: string;
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH }) @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) password: string;
 }
 

@@ -1,9 +1,10 @@
+import { NotBlank } from './not-blank.validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { SCHOOL_ROLES, MIN_PASSWORD_LENGTH, type SchoolRole } from '@app/identity';
 
 export class ProfileFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @NotBlank() @MaxLength(100) displayName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) pronouns?: string;
   @ApiPropertyOptional({ enum: SCHOOL_ROLES }) @IsOptional() @IsIn(SCHOOL_ROLES) schoolRole?: SchoolRole;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) bio?: string;
@@ -28,5 +29,5 @@ export class ChangePasswordDto {
 }
 
 export class CreateTokenDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name: string;
+  @ApiProperty() @IsString() @NotBlank() @MaxLength(100) name: string;
 }

@@ -1,31 +1,32 @@
+import { NotBlank } from './not-blank.validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { GROUP_KINDS, type GroupKind } from '@app/identity';
 
 export class CreateInstitutionDto {
-  @ApiProperty() @IsString() @MinLength(1) @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200) name: string;
+  @ApiProperty() @IsString() @NotBlank() @MaxLength(200) name: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/) @MaxLength(60) slug?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
 }
 
 export class UpdateInstitutionDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @NotBlank() @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
 }
 
 export class CreateCohortDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() institutionId: string;
-  @ApiProperty() @IsString() @MinLength(1) @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200) name: string;
+  @ApiProperty() @IsString() @NotBlank() @MaxLength(200) name: string;
   @ApiProperty() @IsInt() @Min(2000) @Max(2100) programYear: number;
 }
 
 export class UpdateCohortDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @NotBlank() @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(2000) @Max(2100) programYear?: number;
 }
 
 export class CreateGroupDto {
-  @ApiProperty() @IsString() @MinLength(1) @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200) name: string;
+  @ApiProperty() @IsString() @NotBlank() @MaxLength(200) name: string;
   @ApiProperty({ enum: GROUP_KINDS }) @IsIn(GROUP_KINDS) kind: GroupKind;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Omit for a consortium-wide group' })
@@ -35,7 +36,7 @@ export class CreateGroupDto {
 }
 
 export class UpdateGroupDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @NotBlank() @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: GROUP_KINDS }) @IsOptional() @IsIn(GROUP_KINDS) kind?: GroupKind;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
 }

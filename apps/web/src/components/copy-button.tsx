@@ -4,9 +4,11 @@ interface Props {
   text: string;
   /** Says what is copied, for people who cannot see which link the button sits beside. */
   label?: string;
+  /** A longer accessible name; it must start with the visible label (WCAG 2.5.3). */
+  ariaLabel?: string;
 }
 
-export function CopyButton({ text, label = 'Copy link' }: Props) {
+export function CopyButton({ text, label = 'Copy link', ariaLabel }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -27,7 +29,7 @@ export function CopyButton({ text, label = 'Copy link' }: Props) {
 
   return (
     <span class="copy">
-      <button type="button" class="button button-small button-secondary" onClick={copy}>
+      <button type="button" class="button button-small button-secondary" onClick={copy} aria-label={ariaLabel}>
         {label}
       </button>
       <span role="status" class="copy-status">

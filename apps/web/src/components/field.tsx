@@ -95,7 +95,7 @@ type SelectProps = Common &
     empty?: string;
   };
 
-export function SelectField({ label, hint, error, optional, id, options, empty, ...select }: SelectProps) {
+export function SelectField({ label, hint, error, optional, id, options, empty, defaultValue, ...select }: SelectProps) {
   const auto = useId();
   const fieldId = id ?? `f${auto}`;
   const hintId = `${fieldId}-hint`;
@@ -109,9 +109,14 @@ export function SelectField({ label, hint, error, optional, id, options, empty, 
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(hintId, errorId, hint, error, optional)}
       >
-        {empty !== undefined && <option value="">{empty}</option>}
+        {/* A select's defaultValue is applied before its options exist, so the option carries it instead. */}
+        {empty !== undefined && (
+          <option value="" selected={defaultValue !== undefined ? defaultValue === '' : undefined}>
+            {empty}
+          </option>
+        )}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} selected={defaultValue !== undefined ? defaultValue === o.value : undefined}>
             {o.label}
           </option>
         ))}

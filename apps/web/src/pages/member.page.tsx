@@ -58,6 +58,12 @@ export function MemberPage({ id }: { id: string }) {
                 <dd>{[m.platformRole !== 'member' && platformRoleLabel(m.platformRole), m.schoolLead && 'School lead'].filter(Boolean).join(', ')}</dd>
               </div>
             )}
+            {m.status && m.status !== 'active' && (
+              <div>
+                <dt>Account</dt>
+                <dd>{m.status === 'deactivated' ? 'Deactivated' : m.status}</dd>
+              </div>
+            )}
             {m.email && (
               <div>
                 <dt>Email</dt>

@@ -99,7 +99,7 @@ export function MembersPage({ search }: { search: string }) {
     <Page title="Members" intro={<p>Find people across the consortium by name, school, role, cohort or area of expertise.</p>}>
       <form class="card form filters" role="search" aria-label="Filter members" onSubmit={submit}>
         <div class="filter-grid">
-          <TextField label="Search" name="q" type="search" value={filters.q} onInput={set('q')} hint="Name or words from a bio." />
+          <TextField label="Search" name="q" type="search" value={filters.q} onInput={set('q')} hint="A name or an area of expertise." />
           <SelectField
             label="School"
             name="institutionId"
@@ -117,7 +117,7 @@ export function MembersPage({ search }: { search: string }) {
             empty="Any cohort"
             options={cohorts.map((c) => ({ value: c.id, label: cohortLabel(c, filters.institutionId ? undefined : schools) }))}
           />
-          <TextField label="Expertise" name="expertise" value={filters.expertise} onInput={set('expertise')} hint="One area, for example: curriculum." />
+          <TextField label="Expertise" name="expertise" value={filters.expertise} onInput={set('expertise')} hint="One whole area, for example: health equity." />
         </div>
         <div class="actions">
           <button type="submit" class="button">

@@ -136,7 +136,7 @@ export function BulkInviteForm({ schools, onDone }: Props) {
                       {r.acceptUrl && (
                         <span class="link-cell">
                           <code class="accept-url">{r.acceptUrl}</code>
-                          <CopyButton text={r.acceptUrl} label={`Copy link for ${r.email}`} />
+                          <CopyButton text={r.acceptUrl} label="Copy link" ariaLabel={`Copy link for ${r.email}`} />
                         </span>
                       )}
                     </td>

@@ -61,10 +61,10 @@ export function InvitationsPage({ me }: { me: Me }) {
       {schools.loading && <Loading what="Loading schools" />}
       {schools.data && schools.data.length === 0 && <p>There is no school you can invite people to.</p>}
       {schools.data && schools.data.length > 0 && (
-        <div class="grid grid-2">
+        <>
           <InviteForm me={me} schools={schools.data} onCreated={invitations.reload} />
           <BulkInviteForm schools={schools.data} onDone={invitations.reload} />
-        </div>
+        </>
       )}
 
       <section aria-labelledby="sent-title" class="section">
