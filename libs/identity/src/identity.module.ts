@@ -14,6 +14,7 @@ const REPOSITORIES = [
 ];
 
 const SERVICES = [
+  services.AuditedWrite,
   services.AuthService,
   services.BulkInvitationService,
   services.CohortService,

@@ -44,17 +44,17 @@ export class CohortRepository {
     return rows.entities.map((entity, index) => Object.assign(entity, { memberCount: Number(rows.raw[index].member_count) }));
   }
 
-  async create(data: { institutionId: string; name: string; programYear: number }): Promise<CohortEntity> {
-    const repo = this.repo();
+  async create(data: { institutionId: string; name: string; programYear: number }, manager?: EntityManager): Promise<CohortEntity> {
+    const repo = this.repo(manager);
     return repo.save(repo.create(data));
   }
 
-  async update(id: string, patch: { name?: string; programYear?: number }): Promise<void> {
-    if (Object.keys(patch).length) await this.repo().update({ id }, patch);
+  async update(id: string, patch: { name?: string; programYear?: number }, manager?: EntityManager): Promise<void> {
+    if (Object.keys(patch).length) await this.repo(manager).update({ id }, patch);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.repo().delete({ id });
+  async delete(id: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).delete({ id });
   }
 
   async addMember(cohortId: string, userId: string, manager?: EntityManager): Promise<void> {
@@ -67,8 +67,8 @@ export class CohortRepository {
       .execute();
   }
 
-  async removeMember(cohortId: string, userId: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(CohortMemberEntity).delete({ cohortId, userId });
+  async removeMember(cohortId: string, userId: string, manager?: EntityManager): Promise<boolean> {
+    const result = await (manager ?? this.dataSource.manager).getRepository(CohortMemberEntity).delete({ cohortId, userId });
     return (result.affected ?? 0) > 0;
   }
 }

@@ -35,17 +35,17 @@ export class GroupRepository {
     return rows.entities.map((entity, index) => Object.assign(entity, { memberCount: Number(rows.raw[index].member_count) }));
   }
 
-  async create(data: { institutionId: string | null; name: string; kind: GroupKind; description: string }): Promise<GroupEntity> {
-    const repo = this.repo();
+  async create(data: { institutionId: string | null; name: string; kind: GroupKind; description: string }, manager?: EntityManager): Promise<GroupEntity> {
+    const repo = this.repo(manager);
     return repo.save(repo.create(data));
   }
 
-  async update(id: string, patch: { name?: string; kind?: GroupKind; description?: string }): Promise<void> {
-    if (Object.keys(patch).length) await this.repo().update({ id }, patch);
+  async update(id: string, patch: { name?: string; kind?: GroupKind; description?: string }, manager?: EntityManager): Promise<void> {
+    if (Object.keys(patch).length) await this.repo(manager).update({ id }, patch);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.repo().delete({ id });
+  async delete(id: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).delete({ id });
   }
 
   async addMember(groupId: string, userId: string, manager?: EntityManager): Promise<void> {
@@ -58,8 +58,8 @@ export class GroupRepository {
       .execute();
   }
 
-  async removeMember(groupId: string, userId: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(GroupMemberEntity).delete({ groupId, userId });
+  async removeMember(groupId: string, userId: string, manager?: EntityManager): Promise<boolean> {
+    const result = await (manager ?? this.dataSource.manager).getRepository(GroupMemberEntity).delete({ groupId, userId });
     return (result.affected ?? 0) > 0;
   }
 }

@@ -32,17 +32,17 @@ export class InstitutionRepository {
     return rows.entities.map((entity, index) => Object.assign(entity, { memberCount: Number(rows.raw[index].member_count) }));
   }
 
-  async create(data: { name: string; slug: string; description: string }): Promise<InstitutionEntity> {
-    const repo = this.repo();
+  async create(data: { name: string; slug: string; description: string }, manager?: EntityManager): Promise<InstitutionEntity> {
+    const repo = this.repo(manager);
     return repo.save(repo.create(data));
   }
 
-  async update(id: string, patch: { name?: string; description?: string }): Promise<void> {
-    if (Object.keys(patch).length) await this.repo().update({ id }, patch);
+  async update(id: string, patch: { name?: string; description?: string }, manager?: EntityManager): Promise<void> {
+    if (Object.keys(patch).length) await this.repo(manager).update({ id }, patch);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.repo().delete({ id });
+  async delete(id: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).delete({ id });
   }
 
   /** True when the school still has people or cohorts; deleting it would orphan them. */

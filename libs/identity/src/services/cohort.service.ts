@@ -4,7 +4,8 @@ import { isUniqueViolation } from '@app/database';
 import type { CohortEntity } from '../entities';
 import { AccessPolicy, type Actor } from '../policy';
 import { presentCohort } from '../presenters';
-import { AuditRepository, CohortRepository, InstitutionRepository, UserRepository } from '../repositories';
+import { CohortRepository, InstitutionRepository, UserRepository } from '../repositories';
+import { AuditedWrite } from './audited-write';
 
 @Injectable()
 export class CohortService {
@@ -12,7 +13,7 @@ export class CohortService {
     private readonly cohorts: CohortRepository,
     private readonly institutions: InstitutionRepository,
     private readonly users: UserRepository,
-    private readonly audit: AuditRepository,
+    private readonly audited: AuditedWrite,
   ) {}
 
   /** The cohort when the actor may see it; otherwise it does not exist for them. */
@@ -40,11 +41,14 @@ export class CohortService {
     if (!(await this.institutions.findById(input.institutionId))) throw notFound('School not found');
     if (!AccessPolicy.can(actor, 'cohort.manage', input.institutionId)) throw forbidden();
     try {
-      const created = await this.cohorts.create({ ...input, name: input.name.trim() });
-      await this.audit.record({ actorId: actor.userId, action: 'cohort.create', targetType: 'cohort', targetId: created.id });
+      const created = await this.audited.run(
+        (manager) => this.cohorts.create({ ...input, name: input.name.trim() }, manager),
+        (row) => ({ actorId: actor.userId, action: 'cohort.create', targetType: 'cohort', targetId: row.id }),
+      );
       return presentCohort(created);
     } catch (error) {
-      if (isUniqueViolation(error, 'cohort_name_key')) throw conflict(ErrorCode.NameTaken, 'The school already has a cohort with that name');
+      if (isUniqueViolation(error, 'cohort_name_key'))
+        throw conflict(ErrorCode.NameTaken, 'The school already has a cohort with that name');
       throw error;
     }
   }
@@ -53,20 +57,25 @@ export class CohortService {
     const cohort = await this.visibleCohort(actor, id);
     if (!AccessPolicy.can(actor, 'cohort.manage', cohort.institutionId)) throw forbidden();
     try {
-      await this.cohorts.update(id, { name: patch.name?.trim(), programYear: patch.programYear });
+      await this.audited.run(
+        (manager) => this.cohorts.update(id, { name: patch.name?.trim(), programYear: patch.programYear }, manager),
+        () => ({ actorId: actor.userId, action: 'cohort.update', targetType: 'cohort', targetId: id }),
+      );
     } catch (error) {
-      if (isUniqueViolation(error, 'cohort_name_key')) throw conflict(ErrorCode.NameTaken, 'The school already has a cohort with that name');
+      if (isUniqueViolation(error, 'cohort_name_key'))
+        throw conflict(ErrorCode.NameTaken, 'The school already has a cohort with that name');
       throw error;
     }
-    await this.audit.record({ actorId: actor.userId, action: 'cohort.update', targetType: 'cohort', targetId: id });
     return this.get(actor, id);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
     const cohort = await this.visibleCohort(actor, id);
     if (!AccessPolicy.can(actor, 'cohort.manage', cohort.institutionId)) throw forbidden();
-    await this.cohorts.delete(id);
-    await this.audit.record({ actorId: actor.userId, action: 'cohort.delete', targetType: 'cohort', targetId: id });
+    await this.audited.run(
+      (manager) => this.cohorts.delete(id, manager),
+      () => ({ actorId: actor.userId, action: 'cohort.delete', targetType: 'cohort', targetId: id }),
+    );
   }
 
   async addMember(actor: Actor, cohortId: string, userId: string): Promise<void> {
@@ -77,14 +86,26 @@ export class CohortService {
     if (user.institutionId !== cohort.institutionId) {
       throw badRequest(ErrorCode.NotInSchool, "Only people of the cohort's school can join it");
     }
-    await this.cohorts.addMember(cohortId, userId);
-    await this.audit.record({ actorId: actor.userId, action: 'cohort.member.add', targetType: 'cohort', targetId: cohortId, data: { userId } });
+    await this.audited.run(
+      (manager) => this.cohorts.addMember(cohortId, userId, manager),
+      () => ({ actorId: actor.userId, action: 'cohort.member.add', targetType: 'cohort', targetId: cohortId, data: { userId } }),
+    );
   }
 
   async removeMember(actor: Actor, cohortId: string, userId: string): Promise<void> {
     const cohort = await this.visibleCohort(actor, cohortId);
     if (!AccessPolicy.can(actor, 'cohort.manage', cohort.institutionId)) throw forbidden();
-    if (!(await this.cohorts.removeMember(cohortId, userId))) throw notFound('Not a member of this cohort');
-    await this.audit.record({ actorId: actor.userId, action: 'cohort.member.remove', targetType: 'cohort', targetId: cohortId, data: { userId } });
+    await this.audited.run(
+      async (manager) => {
+        if (!(await this.cohorts.removeMember(cohortId, userId, manager))) throw notFound('Not a member of this cohort');
+      },
+      () => ({
+        actorId: actor.userId,
+        action: 'cohort.member.remove',
+        targetType: 'cohort',
+        targetId: cohortId,
+        data: { userId },
+      }),
+    );
   }
 }

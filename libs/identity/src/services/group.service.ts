@@ -4,7 +4,8 @@ import { isUniqueViolation } from '@app/database';
 import type { GroupEntity, GroupKind } from '../entities';
 import { AccessPolicy, type Actor } from '../policy';
 import { presentGroup } from '../presenters';
-import { AuditRepository, GroupRepository, InstitutionRepository, UserRepository } from '../repositories';
+import { GroupRepository, InstitutionRepository, UserRepository } from '../repositories';
+import { AuditedWrite } from './audited-write';
 
 @Injectable()
 export class GroupService {
@@ -12,7 +13,7 @@ export class GroupService {
     private readonly groups: GroupRepository,
     private readonly institutions: InstitutionRepository,
     private readonly users: UserRepository,
-    private readonly audit: AuditRepository,
+    private readonly audited: AuditedWrite,
   ) {}
 
   async visibleGroup(actor: Actor, id: string): Promise<GroupEntity> {
@@ -39,16 +40,23 @@ export class GroupService {
     if (institutionId && !(await this.institutions.findById(institutionId))) throw notFound('School not found');
     if (!AccessPolicy.can(actor, 'group.manage', institutionId)) throw forbidden();
     try {
-      const created = await this.groups.create({
-        institutionId,
-        name: input.name.trim(),
-        kind: input.kind,
-        description: input.description?.trim() ?? '',
-      });
-      await this.audit.record({ actorId: actor.userId, action: 'group.create', targetType: 'group', targetId: created.id });
+      const created = await this.audited.run(
+        (manager) =>
+          this.groups.create(
+            {
+              institutionId,
+              name: input.name.trim(),
+              kind: input.kind,
+              description: input.description?.trim() ?? '',
+            },
+            manager,
+          ),
+        (row) => ({ actorId: actor.userId, action: 'group.create', targetType: 'group', targetId: row.id }),
+      );
       return presentGroup(created);
     } catch (error) {
-      if (isUniqueViolation(error, 'group_name_key')) throw conflict(ErrorCode.NameTaken, 'A group with that name already exists there');
+      if (isUniqueViolation(error, 'group_name_key'))
+        throw conflict(ErrorCode.NameTaken, 'A group with that name already exists there');
       throw error;
     }
   }
@@ -57,20 +65,26 @@ export class GroupService {
     const group = await this.visibleGroup(actor, id);
     if (!AccessPolicy.can(actor, 'group.manage', group.institutionId)) throw forbidden();
     try {
-      await this.groups.update(id, { name: patch.name?.trim(), kind: patch.kind, description: patch.description?.trim() });
+      await this.audited.run(
+        (manager) =>
+          this.groups.update(id, { name: patch.name?.trim(), kind: patch.kind, description: patch.description?.trim() }, manager),
+        () => ({ actorId: actor.userId, action: 'group.update', targetType: 'group', targetId: id }),
+      );
     } catch (error) {
-      if (isUniqueViolation(error, 'group_name_key')) throw conflict(ErrorCode.NameTaken, 'A group with that name already exists there');
+      if (isUniqueViolation(error, 'group_name_key'))
+        throw conflict(ErrorCode.NameTaken, 'A group with that name already exists there');
       throw error;
     }
-    await this.audit.record({ actorId: actor.userId, action: 'group.update', targetType: 'group', targetId: id });
     return this.get(actor, id);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
     const group = await this.visibleGroup(actor, id);
     if (!AccessPolicy.can(actor, 'group.manage', group.institutionId)) throw forbidden();
-    await this.groups.delete(id);
-    await this.audit.record({ actorId: actor.userId, action: 'group.delete', targetType: 'group', targetId: id });
+    await this.audited.run(
+      (manager) => this.groups.delete(id, manager),
+      () => ({ actorId: actor.userId, action: 'group.delete', targetType: 'group', targetId: id }),
+    );
   }
 
   async addMember(actor: Actor, groupId: string, userId: string): Promise<void> {
@@ -81,14 +95,20 @@ export class GroupService {
     if (group.institutionId && user.institutionId !== group.institutionId) {
       throw badRequest(ErrorCode.NotInSchool, "Only people of the group's school can join a school group");
     }
-    await this.groups.addMember(groupId, userId);
-    await this.audit.record({ actorId: actor.userId, action: 'group.member.add', targetType: 'group', targetId: groupId, data: { userId } });
+    await this.audited.run(
+      (manager) => this.groups.addMember(groupId, userId, manager),
+      () => ({ actorId: actor.userId, action: 'group.member.add', targetType: 'group', targetId: groupId, data: { userId } }),
+    );
   }
 
   async removeMember(actor: Actor, groupId: string, userId: string): Promise<void> {
     const group = await this.visibleGroup(actor, groupId);
     if (!AccessPolicy.can(actor, 'group.manage', group.institutionId)) throw forbidden();
-    if (!(await this.groups.removeMember(groupId, userId))) throw notFound('Not a member of this group');
-    await this.audit.record({ actorId: actor.userId, action: 'group.member.remove', targetType: 'group', targetId: groupId, data: { userId } });
+    await this.audited.run(
+      async (manager) => {
+        if (!(await this.groups.removeMember(groupId, userId, manager))) throw notFound('Not a member of this group');
+      },
+      () => ({ actorId: actor.userId, action: 'group.member.remove', targetType: 'group', targetId: groupId, data: { userId } }),
+    );
   }
 }

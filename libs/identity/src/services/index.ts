@@ -10,3 +10,4 @@ export * from './me.service';
 export * from './member.service';
 export * from './onboarding.service';
 export * from './password-hasher';
+export * from './audited-write';

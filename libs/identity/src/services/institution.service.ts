@@ -3,7 +3,8 @@ import { conflict, ErrorCode, forbidden, notFound } from '@app/core';
 import { isUniqueViolation } from '@app/database';
 import { AccessPolicy, type Actor } from '../policy';
 import { presentInstitution } from '../presenters';
-import { AuditRepository, InstitutionRepository } from '../repositories';
+import { InstitutionRepository } from '../repositories';
+import { AuditedWrite } from './audited-write';
 
 export const slugify = (name: string): string =>
   name
@@ -18,7 +19,7 @@ export const slugify = (name: string): string =>
 export class InstitutionService {
   constructor(
     private readonly institutions: InstitutionRepository,
-    private readonly audit: AuditRepository,
+    private readonly audited: AuditedWrite,
   ) {}
 
   async list(actor: Actor) {
@@ -35,12 +36,18 @@ export class InstitutionService {
   async create(actor: Actor, input: { name: string; slug?: string; description?: string }) {
     if (!AccessPolicy.can(actor, 'institution.create', null)) throw forbidden();
     try {
-      const created = await this.institutions.create({
-        name: input.name.trim(),
-        slug: input.slug ?? slugify(input.name),
-        description: input.description?.trim() ?? '',
-      });
-      await this.audit.record({ actorId: actor.userId, action: 'institution.create', targetType: 'institution', targetId: created.id });
+      const created = await this.audited.run(
+        (manager) =>
+          this.institutions.create(
+            {
+              name: input.name.trim(),
+              slug: input.slug ?? slugify(input.name),
+              description: input.description?.trim() ?? '',
+            },
+            manager,
+          ),
+        (row) => ({ actorId: actor.userId, action: 'institution.create', targetType: 'institution', targetId: row.id }),
+      );
       return presentInstitution(created);
     } catch (error) {
       if (isUniqueViolation(error, 'institution_slug_key')) throw conflict(ErrorCode.SlugTaken, 'Another school uses that slug');
@@ -54,12 +61,14 @@ export class InstitutionService {
     if (!institution) throw notFound();
     if (!AccessPolicy.can(actor, 'institution.update', id)) throw forbidden();
     try {
-      await this.institutions.update(id, { name: patch.name?.trim(), description: patch.description?.trim() });
+      await this.audited.run(
+        (manager) => this.institutions.update(id, { name: patch.name?.trim(), description: patch.description?.trim() }, manager),
+        () => ({ actorId: actor.userId, action: 'institution.update', targetType: 'institution', targetId: id }),
+      );
     } catch (error) {
       if (isUniqueViolation(error, 'institution_name_key')) throw conflict(ErrorCode.NameTaken, 'Another school has that name');
       throw error;
     }
-    await this.audit.record({ actorId: actor.userId, action: 'institution.update', targetType: 'institution', targetId: id });
     return this.get(actor, id);
   }
 
@@ -70,7 +79,9 @@ export class InstitutionService {
     if (await this.institutions.hasDependents(id)) {
       throw conflict(ErrorCode.NotEmpty, 'The school still has people, cohorts or groups; move or remove them first');
     }
-    await this.institutions.delete(id);
-    await this.audit.record({ actorId: actor.userId, action: 'institution.delete', targetType: 'institution', targetId: id });
+    await this.audited.run(
+      (manager) => this.institutions.delete(id, manager),
+      () => ({ actorId: actor.userId, action: 'institution.delete', targetType: 'institution', targetId: id }),
+    );
   }
 }

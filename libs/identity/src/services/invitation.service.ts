@@ -17,13 +17,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { InvitationEntity, PlatformRole, SchoolRole } from '../entities';
 import { AccessPolicy, type Actor } from '../policy';
 import { presentInvitation } from '../presenters';
-import {
-  AuditRepository,
-  CohortRepository,
-  InstitutionRepository,
-  InvitationRepository,
-  UserRepository,
-} from '../repositories';
+import { AuditRepository, CohortRepository, InstitutionRepository, InvitationRepository, UserRepository } from '../repositories';
 
 export const INVITATION_TTL_DAYS = 14;
 const INVITATION_PREFIX = 'inv_';
@@ -59,7 +53,10 @@ export class InvitationService {
   async assertMayInvite(actor: Actor, input: Pick<InvitationInput, 'institutionId' | 'platformRole' | 'schoolLead'>) {
     if (!(await this.institutions.findById(input.institutionId))) throw notFound('School not found');
     if (!AccessPolicy.can(actor, 'invitation.manage', input.institutionId)) throw forbidden();
-    if ((input.platformRole ?? 'member') !== 'member' && !AccessPolicy.can(actor, 'invitation.grantPlatformRole', input.institutionId)) {
+    if (
+      (input.platformRole ?? 'member') !== 'member' &&
+      !AccessPolicy.can(actor, 'invitation.grantPlatformRole', input.institutionId)
+    ) {
       throw forbidden('Only consortium admins can invite facilitators or admins');
     }
     if (input.schoolLead && !AccessPolicy.can(actor, 'invitation.grantSchoolLead', input.institutionId)) throw forbidden();
@@ -91,7 +88,11 @@ export class InvitationService {
    * Writes one invitation inside the caller's transaction, after the permission check.
    * Throws a DomainError for a row that cannot be invited, before anything is written.
    */
-  async createWithin(manager: EntityManager, actor: Actor, input: InvitationInput): Promise<{ invitation: InvitationEntity; token: string }> {
+  async createWithin(
+    manager: EntityManager,
+    actor: Actor,
+    input: InvitationInput,
+  ): Promise<{ invitation: InvitationEntity; token: string }> {
     const email = input.email.trim().toLowerCase();
     const now = this.clock.now();
     if (input.cohortId) {
@@ -100,7 +101,8 @@ export class InvitationService {
         throw badRequest(ErrorCode.CohortNotInSchool, 'The cohort does not belong to that school');
       }
     }
-    if (await this.users.findByEmail(email, manager)) throw conflict(ErrorCode.EmailTaken, 'Someone with that email already has an account');
+    if (await this.users.findByEmail(email, manager))
+      throw conflict(ErrorCode.EmailTaken, 'Someone with that email already has an account');
     if (await this.invitations.findPendingByEmail(email, now, manager)) {
       throw conflict(ErrorCode.InvitationPending, 'That email already has a pending invitation');
     }

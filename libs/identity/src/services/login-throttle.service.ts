@@ -22,10 +22,9 @@ export class LoginThrottleService {
     const { account, address: addressKey } = this.subjects(email, address);
     const keys = addressKey ? [account, addressKey] : [account];
     const counts = await this.failures.failuresSince(keys, new Date(now.getTime() - windowSeconds * 1000));
-    const over = [
-      { key: account, limit: perAccount },
-      ...(addressKey ? [{ key: addressKey, limit: perAddress }] : []),
-    ].filter(({ key, limit }) => (counts.get(key)?.count ?? 0) >= limit);
+    const over = [{ key: account, limit: perAccount }, ...(addressKey ? [{ key: addressKey, limit: perAddress }] : [])].filter(
+      ({ key, limit }) => (counts.get(key)?.count ?? 0) >= limit,
+    );
     if (over.length === 0) return;
     const retryAfter = Math.max(
       ...over.map(({ key }) => Math.ceil((counts.get(key)!.oldest.getTime() + windowSeconds * 1000 - now.getTime()) / 1000)),

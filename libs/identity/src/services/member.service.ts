@@ -68,7 +68,12 @@ export class MemberService {
     const visible = rows.slice(0, limit);
     const views = await this.present(actor, visible);
     const byId = new Map(views.map((v) => [v.id, v]));
-    return toPage(rows, limit, (u) => ({ key: u.displayName, id: u.id }), (u) => byId.get(u.id)!);
+    return toPage(
+      rows,
+      limit,
+      (u) => ({ key: u.displayName, id: u.id }),
+      (u) => byId.get(u.id)!,
+    );
   }
 
   /** A deactivated person exists only for those who administer them. */
@@ -86,7 +91,8 @@ export class MemberService {
 
   async updateRoles(actor: Actor, id: string, patch: { platformRole?: PlatformRole; schoolLead?: boolean }): Promise<MemberView> {
     const user = await this.visibleUser(actor, id);
-    if (patch.platformRole !== undefined && !AccessPolicy.can(actor, 'member.setPlatformRole', user.institutionId)) throw forbidden();
+    if (patch.platformRole !== undefined && !AccessPolicy.can(actor, 'member.setPlatformRole', user.institutionId))
+      throw forbidden();
     if (patch.schoolLead !== undefined && !AccessPolicy.can(actor, 'member.setSchoolLead', user.institutionId)) throw forbidden();
     if (patch.schoolLead && !user.institutionId) throw forbidden('Only a member of a school can lead it');
     await this.users.updateRoles(id, patch);

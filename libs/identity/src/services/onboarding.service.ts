@@ -70,7 +70,8 @@ export class OnboardingService {
         return { userId: user.id, sessionToken };
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'app_user_email_key')) throw conflict(ErrorCode.EmailTaken, 'Someone with that email already has an account');
+      if (isUniqueViolation(error, 'app_user_email_key'))
+        throw conflict(ErrorCode.EmailTaken, 'Someone with that email already has an account');
       throw error;
     }
   }
