@@ -9,6 +9,18 @@ rmSync('dist/apps/worker', { recursive: true, force: true });
 rmSync('dist/libs', { recursive: true, force: true });
 execFileSync(
   'npx',
-  ['swc', 'apps/server/src', 'apps/worker/src', 'libs', '-d', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'],
+  [
+    'swc',
+    'apps/server/src',
+    'apps/worker/src',
+    'libs',
+    '-d',
+    'dist',
+    '--config-file',
+    '.swcrc',
+    '--ignore',
+    '**/*.spec.ts',
+    '--quiet',
+  ],
   { stdio: 'inherit' },
 );

@@ -27,7 +27,14 @@ export async function openBrowser(viewport = { width: 1280, height: 800 }): Prom
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport,
-    args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   return {
     context,

@@ -122,7 +122,13 @@ describe('sign-in rate limiting', () => {
 
   it('counts failures per account whatever the case of the email', async () => {
     const user = await buildUser(t.db, { email: 'mixed.case@example.test' });
-    for (const variant of ['Mixed.Case@example.test', 'MIXED.CASE@EXAMPLE.TEST', 'mixed.case@Example.Test', 'mixed.CASE@example.test', 'Mixed.case@example.TEST']) {
+    for (const variant of [
+      'Mixed.Case@example.test',
+      'MIXED.CASE@EXAMPLE.TEST',
+      'mixed.case@Example.Test',
+      'mixed.CASE@example.test',
+      'Mixed.case@example.TEST',
+    ]) {
       expect((await login(variant, 'wrong password')).status).toBe(401);
     }
     const locked = await login(user.email, user.password);
@@ -172,7 +178,7 @@ describe('sign-in rate limiting', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('RATE_LIMITED');
     expect(blocked.headers['retry-after']).toMatch(/^\d+$/);
-    const accountFailures = await t.db.query("SELECT count(*)::int AS n FROM login_failure WHERE subject = $1", [
+    const accountFailures = await t.db.query('SELECT count(*)::int AS n FROM login_failure WHERE subject = $1', [
       `account:${bystander.email}`,
     ]);
     expect(accountFailures[0].n).toBe(0);

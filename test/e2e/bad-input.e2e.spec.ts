@@ -65,7 +65,12 @@ describe('bad input and error responses', () => {
       const [row] = await t.db.query('SELECT school_lead FROM app_user WHERE id = $1', [person.id]);
       expect(row.school_lead).toBe(false);
 
-      const cohort = await admin.post('/api/v1/cohorts', { institutionId: school.id, name: 'C', programYear: 2026, memberCount: 9 });
+      const cohort = await admin.post('/api/v1/cohorts', {
+        institutionId: school.id,
+        name: 'C',
+        programYear: 2026,
+        memberCount: 9,
+      });
       expectError(cohort, 400, 'VALIDATION_FAILED');
       expect(fields(cohort)).toEqual(['memberCount']);
     });
@@ -86,14 +91,20 @@ describe('bad input and error responses', () => {
       expectError(year, 400, 'VALIDATION_FAILED');
       expect(fields(year)).toContain('programYear');
 
-      const lead = await admin.patch(`/api/v1/members/${(await buildUser(t.db, { institutionId: school.id })).id}`, { schoolLead: 'yes' });
+      const lead = await admin.patch(`/api/v1/members/${(await buildUser(t.db, { institutionId: school.id })).id}`, {
+        schoolLead: 'yes',
+      });
       expectError(lead, 400, 'VALIDATION_FAILED');
       expect(fields(lead)).toContain('schoolLead');
     });
 
     it('refuses a name of only spaces with 400, not a database error', async () => {
       expectError(await admin.post('/api/v1/institutions', { name: '   ' }), 400, 'VALIDATION_FAILED');
-      expectError(await admin.post('/api/v1/cohorts', { institutionId: school.id, name: ' ', programYear: 2026 }), 400, 'VALIDATION_FAILED');
+      expectError(
+        await admin.post('/api/v1/cohorts', { institutionId: school.id, name: ' ', programYear: 2026 }),
+        400,
+        'VALIDATION_FAILED',
+      );
       expectError(await admin.post('/api/v1/groups', { name: '\t', kind: 'other' }), 400, 'VALIDATION_FAILED');
     });
 
@@ -121,7 +132,8 @@ describe('bad input and error responses', () => {
       ['GET', `/api/v1/members/${encodeURIComponent("' OR 1=1 --")}`],
       ['DELETE', '/api/v1/groups/00000000-0000-4000-8000-000000000000/members/not-a-uuid'],
     ])('refuses a malformed id in %s %s with 400 INVALID_ID', async (method, path) => {
-      const response = method === 'GET' ? await admin.get(path) : method === 'PATCH' ? await admin.patch(path, {}) : await admin.delete(path);
+      const response =
+        method === 'GET' ? await admin.get(path) : method === 'PATCH' ? await admin.patch(path, {}) : await admin.delete(path);
       expectError(response, 400, 'INVALID_ID');
     });
   });
@@ -140,7 +152,11 @@ describe('bad input and error responses', () => {
       const huge = JSON.stringify({ name: 'Huge School', description: 'x'.repeat(1_100_000) });
       expectError(await raw('post', '/api/v1/institutions', 'application/json', huge), 413, 'PAYLOAD_TOO_LARGE');
       // Also before sign-in: the limit protects the public routes.
-      const login = await request(t.url).post('/api/v1/auth/login').set('X-Requested-With', 'art-commons').set('Content-Type', 'application/json').send(huge);
+      const login = await request(t.url)
+        .post('/api/v1/auth/login')
+        .set('X-Requested-With', 'art-commons')
+        .set('Content-Type', 'application/json')
+        .send(huge);
       expectError(login, 413, 'PAYLOAD_TOO_LARGE');
     });
 
@@ -148,7 +164,10 @@ describe('bad input and error responses', () => {
       ['text/plain', '{"name":"Plain School"}'],
       ['application/x-www-form-urlencoded', 'name=Form+School'],
       ['application/xml', '<institution><name>Xml School</name></institution>'],
-      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nMultipart School\r\n--x--\r\n'],
+      [
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nMultipart School\r\n--x--\r\n',
+      ],
     ])('refuses Content-Type %s with 415 UNSUPPORTED_MEDIA_TYPE and creates nothing', async (contentType, body) => {
       const before = await counts();
       expectError(await raw('post', '/api/v1/institutions', contentType, body), 415, 'UNSUPPORTED_MEDIA_TYPE');
@@ -156,7 +175,12 @@ describe('bad input and error responses', () => {
     });
 
     it('accepts JSON with a charset parameter', async () => {
-      const response = await raw('post', '/api/v1/institutions', 'application/json; charset=utf-8', JSON.stringify({ name: 'Charset School' }));
+      const response = await raw(
+        'post',
+        '/api/v1/institutions',
+        'application/json; charset=utf-8',
+        JSON.stringify({ name: 'Charset School' }),
+      );
       expect(response.status).toBe(201);
     });
   });
@@ -219,7 +243,12 @@ describe('bad input and error responses', () => {
       await admin.post(`/api/v1/cohorts/${cohort.id}/members`, { userId: outsider.id }),
       await admin.post('/api/v1/groups', { name: 'Never group', kind: 'book_club' }),
       await raw('post', '/api/v1/groups', 'application/json', '{"name":"Never group","kind":'),
-      await raw('post', '/api/v1/cohorts', 'text/plain', JSON.stringify({ institutionId: school.id, name: 'Never', programYear: 2026 })),
+      await raw(
+        'post',
+        '/api/v1/cohorts',
+        'text/plain',
+        JSON.stringify({ institutionId: school.id, name: 'Never', programYear: 2026 }),
+      ),
     ];
     expect(rejected.map((r) => r.status)).toEqual([400, 400, 400, 409, 400, 400, 400, 415]);
     expect(await counts()).toEqual(before);

@@ -76,16 +76,48 @@ describe('bulk invitations from CSV', () => {
     }
 
     expect(await invitationCount()).toBe(before + 3);
-    expect(await invitationsFor(['not-an-email', 'ben.roe@example.test', 'cleo.ng@example.test', existing.email, 'nora.vu@example.test'])).toBe(0);
+    expect(
+      await invitationsFor([
+        'not-an-email',
+        'ben.roe@example.test',
+        'cleo.ng@example.test',
+        existing.email,
+        'nora.vu@example.test',
+      ]),
+    ).toBe(0);
     const created = await t.db.query(
       `SELECT email, display_name, school_role, cohort_id, institution_id, platform_role, status
        FROM invitation WHERE email = ANY($1) ORDER BY email`,
       [['amara.obi@example.test', 'dana.ito@example.test', 'eli.park@example.test']],
     );
     expect(created).toEqual([
-      { email: 'amara.obi@example.test', display_name: 'Amara Obi', school_role: 'student', cohort_id: cohortA.id, institution_id: schoolA.id, platform_role: 'member', status: 'pending' },
-      { email: 'dana.ito@example.test', display_name: 'Dana Ito', school_role: null, cohort_id: null, institution_id: schoolA.id, platform_role: 'member', status: 'pending' },
-      { email: 'eli.park@example.test', display_name: 'Eli Park', school_role: 'faculty', cohort_id: cohortA.id, institution_id: schoolA.id, platform_role: 'member', status: 'pending' },
+      {
+        email: 'amara.obi@example.test',
+        display_name: 'Amara Obi',
+        school_role: 'student',
+        cohort_id: cohortA.id,
+        institution_id: schoolA.id,
+        platform_role: 'member',
+        status: 'pending',
+      },
+      {
+        email: 'dana.ito@example.test',
+        display_name: 'Dana Ito',
+        school_role: null,
+        cohort_id: null,
+        institution_id: schoolA.id,
+        platform_role: 'member',
+        status: 'pending',
+      },
+      {
+        email: 'eli.park@example.test',
+        display_name: 'Eli Park',
+        school_role: 'faculty',
+        cohort_id: cohortA.id,
+        institution_id: schoolA.id,
+        platform_role: 'member',
+        status: 'pending',
+      },
     ]);
 
     const token = rows[0].acceptUrl!.split('/invite/')[1];
@@ -132,10 +164,16 @@ describe('bulk invitations from CSV', () => {
   });
 
   it('reads quoted fields that contain commas', async () => {
-    const response = await bulk(admin, schoolA.id, 'email,name,school_role,cohort\njon.okafor@example.test,"Okafor, Jon",staff,"Class of 2028"');
+    const response = await bulk(
+      admin,
+      schoolA.id,
+      'email,name,school_role,cohort\njon.okafor@example.test,"Okafor, Jon",staff,"Class of 2028"',
+    );
     expect(response.status).toBe(200);
     expect(response.body.rows).toEqual([expect.objectContaining({ status: 'created', email: 'jon.okafor@example.test' })]);
-    const [row] = await t.db.query('SELECT display_name, cohort_id FROM invitation WHERE email = $1', ['jon.okafor@example.test']);
+    const [row] = await t.db.query('SELECT display_name, cohort_id FROM invitation WHERE email = $1', [
+      'jon.okafor@example.test',
+    ]);
     expect(row).toEqual({ display_name: 'Okafor, Jon', cohort_id: cohortA.id });
   });
 

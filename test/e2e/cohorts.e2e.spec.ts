@@ -31,11 +31,23 @@ describe('cohorts', () => {
 
   describe('create, update and delete', () => {
     it('lets an admin create, rename and delete a cohort of any school', async () => {
-      const created = await admin.post('/api/v1/cohorts', { institutionId: schoolB.id, name: ' Admin cohort ', programYear: 2026 });
+      const created = await admin.post('/api/v1/cohorts', {
+        institutionId: schoolB.id,
+        name: ' Admin cohort ',
+        programYear: 2026,
+      });
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ id: expect.any(String), name: 'Admin cohort', programYear: 2026, institutionId: schoolB.id });
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        name: 'Admin cohort',
+        programYear: 2026,
+        institutionId: schoolB.id,
+      });
 
-      const updated = await admin.patch(`/api/v1/cohorts/${created.body.id}`, { name: 'Admin cohort (renamed)', programYear: 2027 });
+      const updated = await admin.patch(`/api/v1/cohorts/${created.body.id}`, {
+        name: 'Admin cohort (renamed)',
+        programYear: 2027,
+      });
       expect(updated.status).toBe(200);
       expect(updated.body).toMatchObject({ name: 'Admin cohort (renamed)', programYear: 2027 });
 
@@ -53,7 +65,11 @@ describe('cohorts', () => {
     });
 
     it('refuses a school lead creating a cohort in another school with 403 and writes nothing', async () => {
-      const response = await leadA.post('/api/v1/cohorts', { institutionId: schoolB.id, name: 'Intruder cohort', programYear: 2026 });
+      const response = await leadA.post('/api/v1/cohorts', {
+        institutionId: schoolB.id,
+        name: 'Intruder cohort',
+        programYear: 2026,
+      });
       expect(response.status).toBe(403);
       expect(await t.db.query('SELECT 1 FROM cohort WHERE name = $1', ['Intruder cohort'])).toHaveLength(0);
     });
@@ -67,14 +83,23 @@ describe('cohorts', () => {
     });
 
     it("refuses a plain member managing their own school's cohorts with 403", async () => {
-      expect((await memberA.post('/api/v1/cohorts', { institutionId: schoolA.id, name: 'By a member', programYear: 2026 })).status).toBe(403);
+      expect(
+        (await memberA.post('/api/v1/cohorts', { institutionId: schoolA.id, name: 'By a member', programYear: 2026 })).status,
+      ).toBe(403);
       expect((await memberA.patch(`/api/v1/cohorts/${cohortA.id}`, { name: 'By a member' })).status).toBe(403);
       expect((await memberA.delete(`/api/v1/cohorts/${cohortA.id}`)).status).toBe(403);
-      expect((await facilitator.post('/api/v1/cohorts', { institutionId: schoolA.id, name: 'By a facilitator', programYear: 2026 })).status).toBe(403);
+      expect(
+        (await facilitator.post('/api/v1/cohorts', { institutionId: schoolA.id, name: 'By a facilitator', programYear: 2026 }))
+          .status,
+      ).toBe(403);
     });
 
     it('refuses a cohort name the school already has, ignoring case, with 409 NAME_TAKEN', async () => {
-      const response = await leadA.post('/api/v1/cohorts', { institutionId: schoolA.id, name: 'CLASS OF 2027', programYear: 2027 });
+      const response = await leadA.post('/api/v1/cohorts', {
+        institutionId: schoolA.id,
+        name: 'CLASS OF 2027',
+        programYear: 2027,
+      });
       expect(response.status).toBe(409);
       expect(response.body.code).toBe('NAME_TAKEN');
       const rename = await admin.post('/api/v1/cohorts', { institutionId: schoolA.id, name: 'Spare', programYear: 2027 });
@@ -95,7 +120,11 @@ describe('cohorts', () => {
 
     it('leaves an audit entry for each write, naming who did it', async () => {
       const lead = await personSignedIn(t, { institutionId: schoolA.id, schoolLead: true });
-      const created = await lead.client.post('/api/v1/cohorts', { institutionId: schoolA.id, name: 'Audited cohort', programYear: 2026 });
+      const created = await lead.client.post('/api/v1/cohorts', {
+        institutionId: schoolA.id,
+        name: 'Audited cohort',
+        programYear: 2026,
+      });
       await lead.client.patch(`/api/v1/cohorts/${created.body.id}`, { programYear: 2027 }).expect(200);
       const rows = await t.db.query(
         'SELECT action, actor_id AS "actorId" FROM audit_entry WHERE target_type = $1 AND target_id = $2 ORDER BY id',
@@ -165,7 +194,10 @@ describe('cohorts', () => {
       const listed = (await memberA.get('/api/v1/cohorts')).body.items.find((c: { id: string }) => c.id === cohort.id);
       expect(listed.memberCount).toBe(1);
 
-      const audit = await t.db.query('SELECT data FROM audit_entry WHERE action = $1 AND target_id = $2', ['cohort.member.add', cohort.id]);
+      const audit = await t.db.query('SELECT data FROM audit_entry WHERE action = $1 AND target_id = $2', [
+        'cohort.member.add',
+        cohort.id,
+      ]);
       expect(audit[0].data).toEqual({ userId: person.id });
 
       expect((await leadA.delete(`/api/v1/cohorts/${cohort.id}/members/${person.id}`)).status).toBe(204);

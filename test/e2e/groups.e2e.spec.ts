@@ -75,7 +75,11 @@ describe('groups (guiding coalitions, learning labs)', () => {
 
   describe('creating and managing', () => {
     it('lets a school lead create, edit and delete a group of their own school', async () => {
-      const created = await leadA.post('/api/v1/groups', { name: 'Learning lab A', kind: 'learning_lab', institutionId: schoolA.id });
+      const created = await leadA.post('/api/v1/groups', {
+        name: 'Learning lab A',
+        kind: 'learning_lab',
+        institutionId: schoolA.id,
+      });
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
         id: expect.any(String),
@@ -92,7 +96,11 @@ describe('groups (guiding coalitions, learning labs)', () => {
     });
 
     it('refuses a school lead creating a group in another school with 403', async () => {
-      const response = await leadA.post('/api/v1/groups', { name: 'Intruder lab', kind: 'learning_lab', institutionId: schoolB.id });
+      const response = await leadA.post('/api/v1/groups', {
+        name: 'Intruder lab',
+        kind: 'learning_lab',
+        institutionId: schoolB.id,
+      });
       expect(response.status).toBe(403);
       expect(await t.db.query('SELECT 1 FROM "group" WHERE name = $1', ['Intruder lab'])).toHaveLength(0);
     });
@@ -117,20 +125,35 @@ describe('groups (guiding coalitions, learning labs)', () => {
     });
 
     it('refuses a group name already used in the same place with 409 NAME_TAKEN', async () => {
-      const sameSchool = await leadA.post('/api/v1/groups', { name: 'GUIDING COALITION A', kind: 'other', institutionId: schoolA.id });
+      const sameSchool = await leadA.post('/api/v1/groups', {
+        name: 'GUIDING COALITION A',
+        kind: 'other',
+        institutionId: schoolA.id,
+      });
       expect(sameSchool.status).toBe(409);
       expect(sameSchool.body.code).toBe('NAME_TAKEN');
       await admin.post('/api/v1/groups', { name: 'Consortium research', kind: 'other' }).expect(201);
       const consortium = await admin.post('/api/v1/groups', { name: 'consortium research', kind: 'other' });
       expect(consortium.status).toBe(409);
       expect(consortium.body.code).toBe('NAME_TAKEN');
-      const otherSchool = await leadB.post('/api/v1/groups', { name: 'Guiding coalition A', kind: 'other', institutionId: schoolB.id });
+      const otherSchool = await leadB.post('/api/v1/groups', {
+        name: 'Guiding coalition A',
+        kind: 'other',
+        institutionId: schoolB.id,
+      });
       expect(otherSchool.status).toBe(201);
     });
 
     it('leaves an audit entry when a group is created', async () => {
-      const created = await leadA.post('/api/v1/groups', { name: 'Audited lab', kind: 'learning_lab', institutionId: schoolA.id });
-      const rows = await t.db.query('SELECT action FROM audit_entry WHERE target_type = $1 AND target_id = $2', ['group', created.body.id]);
+      const created = await leadA.post('/api/v1/groups', {
+        name: 'Audited lab',
+        kind: 'learning_lab',
+        institutionId: schoolA.id,
+      });
+      const rows = await t.db.query('SELECT action FROM audit_entry WHERE target_type = $1 AND target_id = $2', [
+        'group',
+        created.body.id,
+      ]);
       expect(rows).toEqual([{ action: 'group.create' }]);
     });
   });

@@ -23,7 +23,10 @@ describe('institutions (schools)', () => {
 
   describe('creating', () => {
     it('lets an admin create a school and derives the slug from the name when none is given', async () => {
-      const response = await admin.post('/api/v1/institutions', { name: "  St. Mary's Médical School ", description: 'Founding member' });
+      const response = await admin.post('/api/v1/institutions', {
+        name: "  St. Mary's Médical School ",
+        description: 'Founding member',
+      });
       expect(response.status).toBe(201);
       expect(response.body).toEqual({
         id: expect.any(String),
@@ -114,9 +117,17 @@ describe('institutions (schools)', () => {
   describe('updating', () => {
     it("lets a school lead edit their own school's name and description", async () => {
       const newName = `${schoolA.name} (renamed)`;
-      const response = await leadA.patch(`/api/v1/institutions/${schoolA.id}`, { name: newName, description: 'We lead on curriculum reform' });
+      const response = await leadA.patch(`/api/v1/institutions/${schoolA.id}`, {
+        name: newName,
+        description: 'We lead on curriculum reform',
+      });
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ id: schoolA.id, name: newName, slug: schoolA.slug, description: 'We lead on curriculum reform' });
+      expect(response.body).toMatchObject({
+        id: schoolA.id,
+        name: newName,
+        slug: schoolA.slug,
+        description: 'We lead on curriculum reform',
+      });
       schoolA.name = newName;
     });
 
@@ -192,7 +203,10 @@ describe('institutions (schools)', () => {
       expect(fetched.status).toBe(404);
       expect(fetched.body.code).toBe('NOT_FOUND');
       expect((await admin.delete(`/api/v1/institutions/${school.id}`)).status).toBe(404);
-      const audit = await t.db.query('SELECT 1 FROM audit_entry WHERE action = $1 AND target_id = $2', ['institution.delete', school.id]);
+      const audit = await t.db.query('SELECT 1 FROM audit_entry WHERE action = $1 AND target_id = $2', [
+        'institution.delete',
+        school.id,
+      ]);
       expect(audit).toHaveLength(1);
     });
   });

@@ -38,7 +38,12 @@ const acceptBody = (overrides: object = {}) => ({ password: PASSWORD, displayNam
 async function invite(by: Client, body: object) {
   const response = await by.post('/api/v1/invitations', body);
   expect(response.status).toBe(201);
-  return { ...response.body, token: tokenOf(response.body.acceptUrl) } as { id: string; email: string; acceptUrl: string; token: string };
+  return { ...response.body, token: tokenOf(response.body.acceptUrl) } as {
+    id: string;
+    email: string;
+    acceptUrl: string;
+    token: string;
+  };
 }
 
 const count = async (sql: string, params: unknown[]) => (await t.db.query(sql, params))[0].n as number;
@@ -65,12 +70,18 @@ describe('inviting and accepting', () => {
       schoolLead: false,
       status: 'pending',
     });
-    expect(response.body.acceptUrl).toMatch(new RegExp(`^${t.config.publicUrl.replace(/[.]/g, '\\.')}/invite/inv_[A-Za-z0-9_-]+$`));
+    expect(response.body.acceptUrl).toMatch(
+      new RegExp(`^${t.config.publicUrl.replace(/[.]/g, '\\.')}/invite/inv_[A-Za-z0-9_-]+$`),
+    );
     const token = tokenOf(response.body.acceptUrl);
-    const [row] = await t.db.query('SELECT row_to_json(i)::text AS text, token_hash FROM invitation i WHERE id = $1', [response.body.id]);
+    const [row] = await t.db.query('SELECT row_to_json(i)::text AS text, token_hash FROM invitation i WHERE id = $1', [
+      response.body.id,
+    ]);
     expect(row.text).not.toContain(token);
     expect(row.token_hash).toBe(hashToken(token));
-    expect(await count('SELECT count(*)::int AS n FROM audit_entry a WHERE strpos(row_to_json(a)::text, $1) > 0', [token])).toBe(0);
+    expect(await count('SELECT count(*)::int AS n FROM audit_entry a WHERE strpos(row_to_json(a)::text, $1) > 0', [token])).toBe(
+      0,
+    );
   });
 
   it('stores the invited email in lower case', async () => {
@@ -97,7 +108,12 @@ describe('inviting and accepting', () => {
     const { token } = await invite(admin, { email, institutionId: schoolA.id, cohortId: cohortA.id, schoolRole: 'faculty' });
     const response = await anonymous().post(
       `/api/v1/invitations/${token}/accept`,
-      acceptBody({ displayName: 'Dr Ama Mensah', pronouns: 'she/her', bio: 'Teaches physiology', expertise: ['curriculum', 'equity'] }),
+      acceptBody({
+        displayName: 'Dr Ama Mensah',
+        pronouns: 'she/her',
+        bio: 'Teaches physiology',
+        expertise: ['curriculum', 'equity'],
+      }),
     );
     expect(response.status).toBe(201);
     const me = await new Client(t.url, sessionCookieFrom(response)).get('/api/v1/me');
@@ -122,7 +138,10 @@ describe('inviting and accepting', () => {
     const email = uniqueEmail('twice');
     const { token } = await invite(admin, { email, institutionId: schoolA.id });
     expect((await anonymous().post(`/api/v1/invitations/${token}/accept`, acceptBody())).status).toBe(201);
-    const again = await anonymous().post(`/api/v1/invitations/${token}/accept`, acceptBody({ password: 'another password here' }));
+    const again = await anonymous().post(
+      `/api/v1/invitations/${token}/accept`,
+      acceptBody({ password: 'another password here' }),
+    );
     expect(again.status).toBe(410);
     expect(again.body.code).toBe('INVITATION_USED');
     expect((await request(t.url).get(`/api/v1/invitations/${token}`)).body.code).toBe('INVITATION_USED');
@@ -241,7 +260,9 @@ describe('invitation conflicts', () => {
     const second = await invite(admin, { email, institutionId: schoolA.id });
     expect(second.id).not.toBe(first.id);
     // Re-inviting retires the expired link for good.
-    expect((await anonymous().post(`/api/v1/invitations/${first.token}/accept`, acceptBody())).body.code).toBe('INVITATION_NOT_FOUND');
+    expect((await anonymous().post(`/api/v1/invitations/${first.token}/accept`, acceptBody())).body.code).toBe(
+      'INVITATION_NOT_FOUND',
+    );
     expect((await anonymous().post(`/api/v1/invitations/${second.token}/accept`, acceptBody())).status).toBe(201);
     expect(await usersWith(email)).toBe(1);
   });
@@ -254,7 +275,11 @@ describe('who may invite', () => {
   });
 
   it('lets an admin grant a platform role and a school lead make a co-lead, which take effect on acceptance', async () => {
-    const asFacilitator = await invite(admin, { email: uniqueEmail('new-facilitator'), institutionId: schoolB.id, platformRole: 'facilitator' });
+    const asFacilitator = await invite(admin, {
+      email: uniqueEmail('new-facilitator'),
+      institutionId: schoolB.id,
+      platformRole: 'facilitator',
+    });
     const facilitatorMe = await anonymous().post(`/api/v1/invitations/${asFacilitator.token}/accept`, acceptBody());
     expect(facilitatorMe.status).toBe(201);
     expect(facilitatorMe.body).toMatchObject({ platformRole: 'facilitator', schoolLeadOf: [] });

@@ -35,7 +35,9 @@ describe('structured logs', () => {
   it('never logs passwords, cookies or bearer tokens', async () => {
     const user = await buildUser(t.db);
     await new Client(t.url).post('/api/v1/auth/login', { email: user.email, password: user.password });
-    await new Client(t.url, 'artc_session=as_secretcookievalue').get('/api/v1/me').set('Authorization', 'Bearer at_secrettokenvalue');
+    await new Client(t.url, 'artc_session=as_secretcookievalue')
+      .get('/api/v1/me')
+      .set('Authorization', 'Bearer at_secrettokenvalue');
     const everything = JSON.stringify(capture.lines);
     expect(everything).not.toContain(user.password);
     expect(everything).not.toContain('as_secretcookievalue');

@@ -101,7 +101,12 @@ describe('member directory', () => {
     it('filters by school, school role, cohort and exact expertise (ignoring case)', async () => {
       const school = await buildInstitution(t.db);
       const cohort = await buildCohort(t.db, school.id);
-      await buildUser(t.db, { institutionId: school.id, displayName: 'Ana Faculty', schoolRole: 'faculty', expertise: ['Curriculum'] });
+      await buildUser(t.db, {
+        institutionId: school.id,
+        displayName: 'Ana Faculty',
+        schoolRole: 'faculty',
+        expertise: ['Curriculum'],
+      });
       await buildUser(t.db, {
         institutionId: school.id,
         displayName: 'Ben Student',
@@ -109,7 +114,12 @@ describe('member directory', () => {
         expertise: ['Curriculum design'],
         cohortIds: [cohort.id],
       });
-      await buildUser(t.db, { institutionId: school.id, displayName: 'Cy Staff', schoolRole: 'staff', expertise: ['curriculum'] });
+      await buildUser(t.db, {
+        institutionId: school.id,
+        displayName: 'Cy Staff',
+        schoolRole: 'staff',
+        expertise: ['curriculum'],
+      });
       const lead = await personSignedIn(t, { institutionId: school.id, schoolLead: true, displayName: 'Di Lead' });
       const base = `institutionId=${school.id}`;
 
@@ -150,7 +160,8 @@ describe('member directory', () => {
 
     it('keeps pages consistent when people join mid-walk: none repeated, none skipped', async () => {
       const school = await buildInstitution(t.db);
-      for (const displayName of ['Bea', 'Cal', 'Dev', 'Eve', 'Fay', 'Gus']) await buildUser(t.db, { institutionId: school.id, displayName });
+      for (const displayName of ['Bea', 'Cal', 'Dev', 'Eve', 'Fay', 'Gus'])
+        await buildUser(t.db, { institutionId: school.id, displayName });
       const original = (await memberA.get(`/api/v1/members?institutionId=${school.id}`)).body.items as MemberItem[];
 
       const walked = await walk(memberA, `institutionId=${school.id}`, 2, async (page) => {
@@ -165,7 +176,16 @@ describe('member directory', () => {
 
     it('pages through names with letters outside ASCII without losing anyone', async () => {
       const school = await buildInstitution(t.db);
-      const people = ['İlknur Aydın', 'Ivan Petrov', 'Ines Duarte', 'ilse Berg', 'Ömer Kaya', 'Élodie Martin', 'Zoë Smith', 'Olga Lind'];
+      const people = [
+        'İlknur Aydın',
+        'Ivan Petrov',
+        'Ines Duarte',
+        'ilse Berg',
+        'Ömer Kaya',
+        'Élodie Martin',
+        'Zoë Smith',
+        'Olga Lind',
+      ];
       for (const displayName of people) await buildUser(t.db, { institutionId: school.id, displayName });
       const everyone = (await memberA.get(`/api/v1/members?institutionId=${school.id}&limit=100`)).body.items as MemberItem[];
       expect(everyone).toHaveLength(people.length);
@@ -252,7 +272,10 @@ describe('member directory', () => {
       ["their school's lead", () => leadA],
     ])('are visible to %s, marked deactivated', async (_who, client) => {
       const list = await client().get(`/api/v1/members?institutionId=${schoolA.id}&limit=100`);
-      expect(list.body.items.find((m: MemberItem) => m.id === gone.id)).toMatchObject({ status: 'deactivated', email: gone.email });
+      expect(list.body.items.find((m: MemberItem) => m.id === gone.id)).toMatchObject({
+        status: 'deactivated',
+        email: gone.email,
+      });
       const response = await client().get(`/api/v1/members/${gone.id}`);
       expect(response.status).toBe(200);
       expect(response.body.status).toBe('deactivated');
@@ -270,7 +293,10 @@ describe('member directory', () => {
       const byAdmin = await admin.patch(`/api/v1/members/${person.id}`, { platformRole: 'facilitator' });
       expect(byAdmin.status).toBe(200);
       expect(byAdmin.body.platformRole).toBe('facilitator');
-      const audit = await t.db.query('SELECT data FROM audit_entry WHERE action = $1 AND target_id = $2', ['member.roles', person.id]);
+      const audit = await t.db.query('SELECT data FROM audit_entry WHERE action = $1 AND target_id = $2', [
+        'member.roles',
+        person.id,
+      ]);
       expect(audit).toEqual([{ data: { platformRole: 'facilitator' } }]);
     });
 

@@ -11,7 +11,10 @@ function webClientDir(): { dir: string; built: boolean } {
   if (existsSync(join(BUILT_WEB_DIR, 'index.html'))) return { dir: BUILT_WEB_DIR, built: true };
   const dir = mkdtempSync(join(tmpdir(), 'artc-web-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>ART Commons</title></head><body><div id="app"></div></body></html>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><title>ART Commons</title></head><body><div id="app"></div></body></html>',
+  );
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log("art commons");');
   return { dir, built: false };
 }
@@ -83,17 +86,24 @@ describe('platform: health, API documentation and the web client', () => {
 
     it('describes request bodies with the DTO schemas', () => {
       const bodySchema = (path: string) =>
-        JSON.stringify((doc.paths[path].post.requestBody as { content: Record<string, { schema: unknown }> }).content['application/json'].schema);
+        JSON.stringify(
+          (doc.paths[path].post.requestBody as { content: Record<string, { schema: unknown }> }).content['application/json']
+            .schema,
+        );
       expect(bodySchema('/api/v1/auth/login')).toContain('#/components/schemas/LoginDto');
       expect(bodySchema('/api/v1/invitations/bulk')).toContain('#/components/schemas/BulkInvitationDto');
       expect(doc.components.schemas.LoginDto.required).toEqual(expect.arrayContaining(['email', 'password']));
-      expect(Object.keys(doc.components.schemas.BulkInvitationDto.properties!)).toEqual(expect.arrayContaining(['institutionId', 'csv']));
+      expect(Object.keys(doc.components.schemas.BulkInvitationDto.properties!)).toEqual(
+        expect.arrayContaining(['institutionId', 'csv']),
+      );
       expect(doc.components.schemas).toHaveProperty('UpdateMemberRolesDto');
     });
 
     it('lists the directory filters as query parameters of GET /api/v1/members', () => {
       const params = (doc.paths['/api/v1/members'].get.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-      expect(params).toEqual(expect.arrayContaining(['q', 'institutionId', 'schoolRole', 'cohortId', 'expertise', 'cursor', 'limit']));
+      expect(params).toEqual(
+        expect.arrayContaining(['q', 'institutionId', 'schoolRole', 'cohortId', 'expertise', 'cursor', 'limit']),
+      );
     });
 
     it('serves the documentation page at /api/docs as HTML', async () => {
@@ -129,12 +139,19 @@ describe('platform: health, API documentation and the web client', () => {
       expect(response.text).not.toBe(indexHtml());
     });
 
-    it.each(['/api/v1/nope', '/api', '/api?page=2', '/health/nope'])('answers %s with a JSON 404, never the HTML page', async (path) => {
-      const response = await request(t.url).get(path);
-      expect(response.status).toBe(404);
-      expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(response.body).toMatchObject({ statusCode: 404, code: 'ROUTE_NOT_FOUND', requestId: response.headers['x-request-id'] });
-    });
+    it.each(['/api/v1/nope', '/api', '/api?page=2', '/health/nope'])(
+      'answers %s with a JSON 404, never the HTML page',
+      async (path) => {
+        const response = await request(t.url).get(path);
+        expect(response.status).toBe(404);
+        expect(response.headers['content-type']).toMatch(/^application\/json/);
+        expect(response.body).toMatchObject({
+          statusCode: 404,
+          code: 'ROUTE_NOT_FOUND',
+          requestId: response.headers['x-request-id'],
+        });
+      },
+    );
 
     it('does not answer a write to a client route with the HTML page', async () => {
       const response = await request(t.url).post('/members/123').set('Content-Type', 'application/json').send('{}');

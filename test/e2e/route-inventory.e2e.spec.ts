@@ -19,7 +19,12 @@ interface Route {
 }
 
 const asArray = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : [value ?? '']);
-const join = (...parts: string[]) => '/' + parts.flatMap((part) => part.split('/')).filter(Boolean).join('/');
+const join = (...parts: string[]) =>
+  '/' +
+  parts
+    .flatMap((part) => part.split('/'))
+    .filter(Boolean)
+    .join('/');
 
 function inventory(t: TestApp): Route[] {
   const appConfig = t.app.get(ApplicationConfig);

@@ -144,7 +144,10 @@ describe('personal API tokens', () => {
       expect(response.status).toBe(401);
       expect(response.body.code).toBe('UNAUTHENTICATED');
     }
-    const mixed = await request(t.url).get('/api/v1/me').set('Cookie', person.client.cookie!).set('Authorization', 'Bearer at_forged');
+    const mixed = await request(t.url)
+      .get('/api/v1/me')
+      .set('Cookie', person.client.cookie!)
+      .set('Authorization', 'Bearer at_forged');
     expect(mixed.status).toBe(401);
   });
 
@@ -211,9 +214,7 @@ describe('password change', () => {
   it('lets the person sign in with the new password and refuses the old one', async () => {
     const person = await personSignedIn(t);
     const newPassword = 'another fresh passphrase';
-    expect(
-      (await person.client.post('/api/v1/me/password', { currentPassword: person.password, newPassword })).status,
-    ).toBe(204);
+    expect((await person.client.post('/api/v1/me/password', { currentPassword: person.password, newPassword })).status).toBe(204);
     const old = await new Client(t.url).post('/api/v1/auth/login', { email: person.email, password: person.password });
     expect(old.status).toBe(401);
     expect(old.body.code).toBe('INVALID_CREDENTIALS');
@@ -235,8 +236,12 @@ describe('deactivation', () => {
       expect((await client.get('/api/v1/me')).status).toBe(401);
     }
     expect((await bearer(token).get('/api/v1/me')).status).toBe(401);
-    expect(await count('SELECT count(*)::int AS n FROM user_session WHERE user_id = $1 AND revoked_at IS NULL', [person.id])).toBe(0);
-    expect(await count('SELECT count(*)::int AS n FROM api_token WHERE user_id = $1 AND revoked_at IS NULL', [person.id])).toBe(0);
+    expect(
+      await count('SELECT count(*)::int AS n FROM user_session WHERE user_id = $1 AND revoked_at IS NULL', [person.id]),
+    ).toBe(0);
+    expect(await count('SELECT count(*)::int AS n FROM api_token WHERE user_id = $1 AND revoked_at IS NULL', [person.id])).toBe(
+      0,
+    );
     const again = await new Client(t.url).post('/api/v1/auth/login', { email: person.email, password: person.password });
     expect(again.status).toBe(401);
     expect(again.body.code).toBe('INVALID_CREDENTIALS');
@@ -256,11 +261,15 @@ describe('session storage and expiry', () => {
   it('stores only a hash of the session cookie token', async () => {
     const person = await personSignedIn(t);
     const value = cookieValue(person.client);
-    const rows: { token_hash: string }[] = await t.db.query('SELECT token_hash FROM user_session WHERE user_id = $1', [person.id]);
+    const rows: { token_hash: string }[] = await t.db.query('SELECT token_hash FROM user_session WHERE user_id = $1', [
+      person.id,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash).not.toBe(value);
     expect(rows[0].token_hash).toBe(hashToken(value));
-    expect(await count('SELECT count(*)::int AS n FROM user_session s WHERE strpos(row_to_json(s)::text, $1) > 0', [value])).toBe(0);
+    expect(await count('SELECT count(*)::int AS n FROM user_session s WHERE strpos(row_to_json(s)::text, $1) > 0', [value])).toBe(
+      0,
+    );
   });
 
   // Moves the clock 30 days: keep last in this file, it ends every session opened above.

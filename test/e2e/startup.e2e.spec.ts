@@ -72,7 +72,10 @@ describe('npm start on the embedded defaults', () => {
     expect(first.output()).toContain('admin@demo.art-commons.test');
     const admin = await new Client(first.url).post('/api/v1/auth/login', { email: 'admin@demo.art-commons.test', password });
     expect(admin.status).toBe(200);
-    const lead = await new Client(first.url).post('/api/v1/auth/login', { email: 'lead.riverside@demo.art-commons.test', password });
+    const lead = await new Client(first.url).post('/api/v1/auth/login', {
+      email: 'lead.riverside@demo.art-commons.test',
+      password,
+    });
     expect(lead.status).toBe(200);
     expect(lead.body.schoolLeadOf).toHaveLength(1);
 

@@ -7,7 +7,9 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('ART Commons API')
-      .setDescription('Community of practice for anti-racism in medical education. Cookie-authenticated writes need X-Requested-With: art-commons.')
+      .setDescription(
+        'Community of practice for anti-racism in medical education. Cookie-authenticated writes need X-Requested-With: art-commons.',
+      )
       .setVersion('1')
       .addCookieAuth('artc_session')
       .addBearerAuth()

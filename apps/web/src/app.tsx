@@ -115,8 +115,9 @@ export function App() {
   const { path, search } = useLocation();
   return (
     <Shell path={path}>
-      {/* Keyed by path so every page mounts afresh: state resets and the h1 takes focus. */}
-      <Content key={path} path={path} search={search} />
+      {/* Keyed by address so every navigation mounts the page afresh: state resets and the h1 takes focus.
+          Filters that only rewrite the query string use replaceSearch, which does not notify, so they keep state. */}
+      <Content key={path + search} path={path} search={search} />
     </Shell>
   );
 }

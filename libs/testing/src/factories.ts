@@ -23,7 +23,11 @@ export async function buildInstitution(db: DataSource, overrides: { name?: strin
   return row as { id: string; name: string; slug: string };
 }
 
-export async function buildCohort(db: DataSource, institutionId: string, overrides: { name?: string; programYear?: number } = {}) {
+export async function buildCohort(
+  db: DataSource,
+  institutionId: string,
+  overrides: { name?: string; programYear?: number } = {},
+) {
   const [row] = await db.query(
     'INSERT INTO cohort (institution_id, name, program_year) VALUES ($1, $2, $3) RETURNING id, name, program_year AS "programYear"',
     [institutionId, overrides.name ?? `Cohort ${unique()}`, overrides.programYear ?? 2026],

@@ -24,7 +24,10 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   async login(@Req() request: FastifyRequest & { user: { userId: string } }, @Res({ passthrough: true }) reply: FastifyReply) {
-    const token = await this.auth.openSession(request.user.userId, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    const token = await this.auth.openSession(request.user.userId, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
     setSessionCookie(reply, token, this.auth.sessionTtlSeconds, this.config.cookieSecure);
     const signedIn = await this.auth.fromSessionToken(token);
     return this.me.me(signedIn!.actor);

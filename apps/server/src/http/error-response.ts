@@ -19,10 +19,18 @@ export interface MappedError {
 /** Fastify's own request errors (body parsing, limits) by their code. */
 const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: ErrorCode.PayloadTooLarge, message: 'The request body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: ErrorCode.UnsupportedMediaType, message: 'Send JSON (Content-Type: application/json)' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: ErrorCode.UnsupportedMediaType,
+    message: 'Send JSON (Content-Type: application/json)',
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: ErrorCode.MalformedJson, message: 'The request body is not valid JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ErrorCode.MalformedJson, message: 'The JSON body is empty' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: ErrorCode.MalformedJson, message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: ErrorCode.MalformedJson,
+    message: 'Content-Length does not match the body',
+  },
 };
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
@@ -39,19 +47,33 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 export function mapError(error: unknown, requestId: string | undefined): MappedError {
   if (error instanceof DomainError) {
     return {
-      body: { statusCode: error.status, code: error.code, message: error.message, requestId, ...(error.details ? { details: error.details } : {}) },
+      body: {
+        statusCode: error.status,
+        code: error.code,
+        message: error.message,
+        requestId,
+        ...(error.details ? { details: error.details } : {}),
+      },
       headers: error.headers ?? {},
       unexpected: false,
     };
   }
   // Nest wraps Fastify's own errors in an HttpException whose cause keeps Fastify's code.
-  const fastifyCode = (error as { code?: string })?.code ?? ((error as { cause?: { code?: string } })?.cause?.code);
+  const fastifyCode = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
   const known = fastifyCode ? FASTIFY_CODES[fastifyCode] : undefined;
   if (known) {
-    return { body: { statusCode: known.status, code: known.code, message: known.message, requestId }, headers: {}, unexpected: false };
+    return {
+      body: { statusCode: known.status, code: known.code, message: known.message, requestId },
+      headers: {},
+      unexpected: false,
+    };
   }
   if (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) {
-    return { body: { statusCode: 400, code: ErrorCode.MalformedJson, message: 'The request body is not valid JSON', requestId }, headers: {}, unexpected: false };
+    return {
+      body: { statusCode: 400, code: ErrorCode.MalformedJson, message: 'The request body is not valid JSON', requestId },
+      headers: {},
+      unexpected: false,
+    };
   }
   if (error instanceof HttpException && error.getStatus() < 500) {
     const status = error.getStatus();
@@ -60,7 +82,12 @@ export function mapError(error: unknown, requestId: string | undefined): MappedE
     return { body: { statusCode: status, code, message, requestId }, headers: {}, unexpected: false };
   }
   return {
-    body: { statusCode: 500, code: ErrorCode.Internal, message: 'Something went wrong on our side; quote the request id if you report it', requestId },
+    body: {
+      statusCode: 500,
+      code: ErrorCode.Internal,
+      message: 'Something went wrong on our side; quote the request id if you report it',
+      requestId,
+    },
     headers: {},
     unexpected: true,
   };

@@ -19,7 +19,11 @@ export function strictValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      return badRequest(ErrorCode.ValidationFailed, details.map((d) => d.message).join('; ') || 'The request is not valid', details);
+      return badRequest(
+        ErrorCode.ValidationFailed,
+        details.map((d) => d.message).join('; ') || 'The request is not valid',
+        details,
+      );
     },
   });
 }

@@ -21,7 +21,6 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 export class RealtimeGateway implements OnGatewayConnection, OnGatewayInit {
   @WebSocketServer() readonly server: Server;
 
-
   constructor(private readonly auth: AuthService) {}
 
   /** Sends to one person's sockets on every server instance (through the Redis adapter when configured). */
@@ -34,7 +33,10 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayInit {
     server.use((socket, next) => {
       this.identify(socket)
         .then((identity) => {
-          if (!identity) return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: 'Sign in first' } }));
+          if (!identity)
+            return next(
+              Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: 'Sign in first' } }),
+            );
           socket.data.actor = identity.actor;
           next();
         })

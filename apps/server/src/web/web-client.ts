@@ -16,7 +16,9 @@ export async function serveWebClient(app: NestFastifyApplication, dir: string): 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/*', (request, reply) => {
     if (NOT_CLIENT_ROUTES.test(request.url)) {
-      return reply.status(404).send({ statusCode: 404, code: ErrorCode.RouteNotFound, message: 'No such route', requestId: request.id });
+      return reply
+        .status(404)
+        .send({ statusCode: 404, code: ErrorCode.RouteNotFound, message: 'No such route', requestId: request.id });
     }
     // cacheControl: false, or @fastify/static replaces our header with its own `public, max-age=0`.
     return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });

@@ -90,7 +90,7 @@ function toApiError(response: Response, payload: unknown): ApiError {
     details?: unknown;
     requestId?: unknown;
   };
-  const retry = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+  const retry = retryAfterSeconds(response.headers.get('Retry-After'));
   const code = typeof body.code === 'string' ? body.code : `HTTP_${response.status}`;
   const message = typeof body.message === 'string' && body.message ? body.message : fallbackMessage(response.status);
   const details = Array.isArray(body.details)
@@ -101,9 +101,17 @@ function toApiError(response: Response, payload: unknown): ApiError {
     code,
     message,
     details,
-    Number.isFinite(retry) ? retry : null,
+    retry,
     typeof body.requestId === 'string' ? body.requestId : null,
   );
+}
+
+/** Retry-After may be seconds or an HTTP date (RFC 9110); both become whole seconds from now. */
+function retryAfterSeconds(header: string | null): number | null {
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number.parseInt(header, 10);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 function fallbackMessage(status: number): string {

@@ -34,7 +34,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is a fresh closure each render; the caller's deps say when its inputs really changed.
   }, [...deps, tick]);
 
   return {

@@ -6,7 +6,7 @@ import { Page } from '../components/page';
 import { api, ApiError } from '../lib/api';
 import { formatDate, parseList, SCHOOL_ROLES } from '../lib/labels';
 import { navigate } from '../lib/router';
-import { setMe } from '../lib/session';
+import { setMe, useSession } from '../lib/session';
 import type { InvitationPreview, Me } from '../lib/types';
 import { useLoad } from '../lib/use-load';
 
@@ -47,6 +47,7 @@ function UnusableInvitation({ error }: { error: unknown }) {
 }
 
 export function AcceptInvitationPage({ token }: { token: string }) {
+  const { me } = useSession();
   const invitation = useLoad(() => api.get<InvitationPreview>(`/invitations/${encodeURIComponent(token)}`), [token]);
   const [error, setError] = useState<unknown>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -128,6 +129,11 @@ export function AcceptInvitationPage({ token }: { token: string }) {
         </dl>
       </section>
 
+      {me && (
+        <p class="notice notice-info">
+          You are signed in as {me.displayName}. Accepting this invitation signs you in as the invited person instead.
+        </p>
+      )}
       <form class="card form" onSubmit={submit} ref={formRef} noValidate>
         <h2>Set up your account</h2>
         <p class="hint">Fields marked optional can be filled in later from your profile.</p>

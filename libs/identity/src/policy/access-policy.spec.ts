@@ -127,12 +127,8 @@ const ALLOWED: Record<Action, Record<Role, string>> = {
   'member.viewEmail':             { admin: 'YYY', facilitator: 'NNN', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
 };
 
-const readRows = ROLES.flatMap((role) =>
-  SCOPES.map((scope, i) => ({ role, scope, readable: READABLE[role][i] })),
-);
-const cohortRows = ROLES.flatMap((role) =>
-  COHORTS.map((cohort, i) => ({ role, cohort, visible: COHORT_VISIBLE[role][i] })),
-);
+const readRows = ROLES.flatMap((role) => SCOPES.map((scope, i) => ({ role, scope, readable: READABLE[role][i] })));
+const cohortRows = ROLES.flatMap((role) => COHORTS.map((cohort, i) => ({ role, cohort, visible: COHORT_VISIBLE[role][i] })));
 const groupRows = ROLES.flatMap((role) => GROUPS.map((group, i) => ({ role, group, visible: GROUP_VISIBLE[role][i] })));
 const actionRows = (Object.keys(ALLOWED) as Action[]).flatMap((action) =>
   ROLES.flatMap((role) =>
@@ -190,7 +186,6 @@ describe('AccessPolicy.canSeeCohort', () => {
   it.each(cohortRows)('$role seeing $cohort.id → $visible', ({ role, cohort, visible }) => {
     expect(AccessPolicy.canSeeCohort(ACTORS[role], cohort)).toBe(visible);
   });
-
 });
 
 describe('AccessPolicy.canSeeGroup', () => {
@@ -213,7 +208,17 @@ describe('AccessPolicy.readableScopes', () => {
   });
 
   it.each<[Role, ScopeKey[]]>([
-    ['leadA', [CONSORTIUM, institutionScope(SCHOOL_A), cohortScope(COHORT_A1), cohortScope(COHORT_A2), groupScope(GROUP_GA), groupScope(GROUP_GA2)]],
+    [
+      'leadA',
+      [
+        CONSORTIUM,
+        institutionScope(SCHOOL_A),
+        cohortScope(COHORT_A1),
+        cohortScope(COHORT_A2),
+        groupScope(GROUP_GA),
+        groupScope(GROUP_GA2),
+      ],
+    ],
     ['memberA', [CONSORTIUM, institutionScope(SCHOOL_A), cohortScope(COHORT_A1), groupScope(GROUP_GA)]],
     ['memberB', [CONSORTIUM, institutionScope(SCHOOL_B), cohortScope(COHORT_B1), groupScope(GROUP_GB), groupScope(GROUP_GC)]],
     ['noSchool', [CONSORTIUM]],

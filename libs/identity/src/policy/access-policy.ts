@@ -1,14 +1,6 @@
 import type { Actor } from './actor';
 import { PERMISSIONS, type Action } from './permissions';
-import {
-  CONSORTIUM,
-  cohortScope,
-  groupScope,
-  institutionScope,
-  scopeIncludes,
-  type ScopeKey,
-  type ScopeSet,
-} from './scope';
+import { CONSORTIUM, cohortScope, groupScope, institutionScope, scopeIncludes, type ScopeKey, type ScopeSet } from './scope';
 
 /**
  * The one place that answers "may this person see or do this". Pure functions over an Actor, so

@@ -44,7 +44,10 @@ export class CohortRepository {
     return rows.entities.map((entity, index) => Object.assign(entity, { memberCount: Number(rows.raw[index].member_count) }));
   }
 
-  async create(data: { institutionId: string; name: string; programYear: number }, manager?: EntityManager): Promise<CohortEntity> {
+  async create(
+    data: { institutionId: string; name: string; programYear: number },
+    manager?: EntityManager,
+  ): Promise<CohortEntity> {
     const repo = this.repo(manager);
     return repo.save(repo.create(data));
   }

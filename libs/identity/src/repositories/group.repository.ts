@@ -35,12 +35,19 @@ export class GroupRepository {
     return rows.entities.map((entity, index) => Object.assign(entity, { memberCount: Number(rows.raw[index].member_count) }));
   }
 
-  async create(data: { institutionId: string | null; name: string; kind: GroupKind; description: string }, manager?: EntityManager): Promise<GroupEntity> {
+  async create(
+    data: { institutionId: string | null; name: string; kind: GroupKind; description: string },
+    manager?: EntityManager,
+  ): Promise<GroupEntity> {
     const repo = this.repo(manager);
     return repo.save(repo.create(data));
   }
 
-  async update(id: string, patch: { name?: string; kind?: GroupKind; description?: string }, manager?: EntityManager): Promise<void> {
+  async update(
+    id: string,
+    patch: { name?: string; kind?: GroupKind; description?: string },
+    manager?: EntityManager,
+  ): Promise<void> {
     if (Object.keys(patch).length) await this.repo(manager).update({ id }, patch);
   }
 

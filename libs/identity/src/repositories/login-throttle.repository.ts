@@ -17,10 +17,7 @@ export class LoginThrottleRepository {
   }
 
   async record(subjects: string[], at: Date): Promise<void> {
-    await this.dataSource.query(
-      'INSERT INTO login_failure (subject, failed_at) SELECT unnest($1::text[]), $2',
-      [subjects, at],
-    );
+    await this.dataSource.query('INSERT INTO login_failure (subject, failed_at) SELECT unnest($1::text[]), $2', [subjects, at]);
   }
 
   async clear(subject: string): Promise<void> {

@@ -63,7 +63,10 @@ export class UserRepository {
   }
 
   async passwordHashOf(id: string): Promise<string | null> {
-    const rows: { password_hash: string | null }[] = await this.dataSource.query('SELECT password_hash FROM app_user WHERE id = $1', [id]);
+    const rows: { password_hash: string | null }[] = await this.dataSource.query(
+      'SELECT password_hash FROM app_user WHERE id = $1',
+      [id],
+    );
     return rows[0]?.password_hash ?? null;
   }
 
@@ -72,7 +75,7 @@ export class UserRepository {
     const saved = await repo.save(
       repo.create({ pronouns: '', bio: '', expertise: [], status: 'active', ...data, email: data.email.toLowerCase() }),
     );
-    return (await repo.findOneByOrFail({ id: saved.id }));
+    return await repo.findOneByOrFail({ id: saved.id });
   }
 
   async updateProfile(id: string, patch: ProfilePatch): Promise<void> {
@@ -143,7 +146,9 @@ export class UserRepository {
     if (query.institutionId) qb.andWhere('u.institution_id = :institutionId', { institutionId: query.institutionId });
     if (query.schoolRole) qb.andWhere('u.school_role = :schoolRole', { schoolRole: query.schoolRole });
     if (query.expertise) {
-      qb.andWhere('EXISTS (SELECT 1 FROM unnest(u.expertise) e WHERE lower(e) = lower(:expertise))', { expertise: query.expertise });
+      qb.andWhere('EXISTS (SELECT 1 FROM unnest(u.expertise) e WHERE lower(e) = lower(:expertise))', {
+        expertise: query.expertise,
+      });
     }
     if (query.cohortId) {
       qb.andWhere('EXISTS (SELECT 1 FROM cohort_member m WHERE m.user_id = u.id AND m.cohort_id = :cohortId)', {
@@ -157,9 +162,16 @@ export class UserRepository {
     }
     if (query.after) {
       // The cursor holds the raw name and PostgreSQL lowers it: JavaScript's toLowerCase differs (e.g. for "İ").
-      qb.andWhere('(lower(u.display_name), u.id) > (lower(:afterKey), :afterId)', { afterKey: query.after.key, afterId: query.after.id });
+      qb.andWhere('(lower(u.display_name), u.id) > (lower(:afterKey), :afterId)', {
+        afterKey: query.after.key,
+        afterId: query.after.id,
+      });
     }
-    return qb.orderBy('lower(u.display_name)').addOrderBy('u.id').limit(query.limit + 1).getMany();
+    return qb
+      .orderBy('lower(u.display_name)')
+      .addOrderBy('u.id')
+      .limit(query.limit + 1)
+      .getMany();
   }
 
   countByInstitution(institutionId: string): Promise<number> {
