@@ -32,7 +32,7 @@ export async function stopAll() {
 }
 
 function runLastResorts() {
-  for (const fn of lastResorts) {
+  for (const fn of [...lastResorts].reverse()) {
     try {
       fn();
     } catch {

@@ -1,7 +1,7 @@
 // Figures in the shape { name, unit, value, baseline, ratio }, the run's metadata, the JSON files and the summary.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 const round = (n, digits = 2) => (n === null || n === undefined ? null : Number(n.toFixed(digits)));
@@ -27,6 +27,8 @@ export function metadata(root, extra) {
     cpuCount: availableParallelism(),
     cpuModel: cpus()[0]?.model ?? null,
     memoryMiB: Math.round(totalmem() / 1_048_576),
+    // Other work on the machine moves every figure; the 1/5/15-minute load averages at the end of the run.
+    loadAverage: loadavg().map((n) => round(n)),
     commit: git(root, ['rev-parse', '--short', 'HEAD']),
     dirty: status === null ? null : status.length > 0,
     ...extra,
@@ -50,7 +52,7 @@ export function summary(report) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [
-    `ART Commons foundation bench — ${report.date}, node ${report.node}, ${report.cpuCount} CPUs, commit ${report.commit ?? '?'}${report.dirty ? ' (dirty)' : ''}, database ${report.database}`,
+    `ART Commons foundation bench — ${report.date}, node ${report.node}, ${report.cpuCount} CPUs (load ${report.loadAverage.join(' ')}), commit ${report.commit ?? '?'}${report.dirty ? ' (dirty)' : ''}, database ${report.database}`,
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),

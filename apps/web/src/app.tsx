@@ -112,12 +112,12 @@ function Shell({ children, path }: { children: ComponentChildren; path: string }
 }
 
 export function App() {
-  const { path, search } = useLocation();
+  const { path, search, visit } = useLocation();
   return (
     <Shell path={path}>
-      {/* Keyed by address so every navigation mounts the page afresh: state resets and the h1 takes focus.
-          Filters that only rewrite the query string use replaceSearch, which does not notify, so they keep state. */}
-      <Content key={path + search} path={path} search={search} />
+      {/* Keyed by visit so every navigation mounts the page afresh: state resets and the h1 takes focus.
+          Filters that only rewrite the query string use replaceSearch, which is not a visit, so they keep state. */}
+      <Content key={visit} path={path} search={search} />
     </Shell>
   );
 }

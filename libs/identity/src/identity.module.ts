@@ -3,6 +3,7 @@ import * as repositories from './repositories';
 import * as services from './services';
 
 const REPOSITORIES = [
+  repositories.ActorRepository,
   repositories.AuditRepository,
   repositories.CohortRepository,
   repositories.GroupRepository,

@@ -12,8 +12,12 @@ interface Props {
  * to a region that already existed, so mounting a fresh alert would often be missed.
  */
 export function FormStatus({ error, success }: Props) {
-  const message = error ? describeError(error) : null;
-  const details = error instanceof ApiError ? error.details.filter((d) => !d.field) : [];
+  const api = error instanceof ApiError ? error : null;
+  // Validation messages also sit beside their fields; the summary lists them all so none is missed
+  // when a field the form does not show is the one at fault.
+  const summarise = api?.code === 'VALIDATION_FAILED' && api.details.length > 0;
+  const message = error ? (summarise ? 'Please check the following:' : describeError(error)) : null;
+  const details = api ? (summarise ? api.details : api.details.filter((d) => !d.field)) : [];
   return (
     <>
       <div role="alert" aria-atomic="true" class="live-slot">

@@ -3,19 +3,24 @@ import { useEffect, useState } from 'preact/hooks';
 export interface Location {
   path: string;
   search: string;
+  /** Counts navigations, so the app can remount a page even when the address repeats. */
+  visit: number;
 }
 
 type Listener = (location: Location) => void;
 
 const listeners = new Set<Listener>();
 let navigations = 0;
+/** The path and query the app last rendered, to tell fragment-only history steps from page changes. */
+let shown = window.location.pathname + window.location.search;
 
 function current(): Location {
-  return { path: window.location.pathname, search: window.location.search };
+  return { path: window.location.pathname, search: window.location.search, visit: navigations };
 }
 
 function notify(): void {
   navigations += 1;
+  shown = window.location.pathname + window.location.search;
   const location = current();
   for (const listener of listeners) listener(location);
 }
@@ -38,6 +43,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 /** Changes the query string without treating it as a new page (filters, for instance). */
 export function replaceSearch(search: string): void {
   window.history.replaceState(null, '', window.location.pathname + search);
+  shown = window.location.pathname + window.location.search;
 }
 
 export function useLocation(): Location {
@@ -74,7 +80,11 @@ export function matchPath(pattern: string, path: string): Record<string, string>
  * everywhere and new-tab, download and cross-origin clicks keep the browser's own behaviour.
  */
 export function interceptLinks(): void {
-  window.addEventListener('popstate', notify);
+  // Fragment jumps (the skip link, in-page anchors) fire popstate too; they are not a new page.
+  window.addEventListener('popstate', () => {
+    const now = window.location.pathname + window.location.search;
+    if (now !== shown) notify();
+  });
   document.addEventListener('click', (event) => {
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

@@ -1,28 +1,24 @@
 import { AccessPolicy, type Actor } from '../policy';
-import type { CohortEntity, GroupEntity, InstitutionEntity, UserEntity } from '../entities';
+import type { OwnProfile } from '../repositories';
 
-export function presentMe(
-  user: UserEntity,
-  actor: Actor,
-  context: { institution: InstitutionEntity | null; cohorts: CohortEntity[]; groups: GroupEntity[] },
-) {
+export function presentMe(profile: OwnProfile, actor: Actor) {
   const scopes = AccessPolicy.readableScopes(actor);
   const school = actor.institutionId;
   return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    pronouns: user.pronouns,
-    schoolRole: user.schoolRole,
-    bio: user.bio,
-    expertise: user.expertise,
-    platformRole: user.platformRole,
-    institution: context.institution
-      ? { id: context.institution.id, name: context.institution.name, slug: context.institution.slug }
+    id: profile.id,
+    email: profile.email,
+    displayName: profile.displayName,
+    pronouns: profile.pronouns,
+    schoolRole: profile.schoolRole,
+    bio: profile.bio,
+    expertise: profile.expertise,
+    platformRole: profile.platformRole,
+    institution: profile.institution
+      ? { id: profile.institution.id, name: profile.institution.name, slug: profile.institution.slug }
       : null,
     schoolLeadOf: actor.schoolLead && school ? [school] : [],
-    cohorts: context.cohorts.map((c) => ({ id: c.id, name: c.name, programYear: c.programYear, institutionId: c.institutionId })),
-    groups: context.groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
+    cohorts: profile.cohorts.map((c) => ({ id: c.id, name: c.name, programYear: c.programYear, institutionId: c.institutionId })),
+    groups: profile.groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind })),
     scopes: scopes.everything ? ['*'] : [...scopes.keys],
     can: {
       manageInstitutions: AccessPolicy.can(actor, 'institution.create', null),

@@ -6,3 +6,4 @@ export * from './invitation.repository';
 export * from './login-throttle.repository';
 export * from './session.repository';
 export * from './user.repository';
+export * from './actor.repository';

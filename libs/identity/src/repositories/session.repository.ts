@@ -2,11 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ApiTokenEntity, SessionEntity } from '../entities';
 
-export interface SessionOwner {
-  sessionId: string;
-  userId: string;
-}
-
 @Injectable()
 export class SessionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -18,16 +13,6 @@ export class SessionRepository {
     const repo = (manager ?? this.dataSource.manager).getRepository(SessionEntity);
     const saved = await repo.save(repo.create({ ...data, lastSeenAt: new Date() }));
     return saved.id;
-  }
-
-  /** A live session of an active person, or null; one indexed lookup per request. */
-  async findLive(tokenHash: string, now: Date): Promise<SessionOwner | null> {
-    const rows: { id: string; user_id: string }[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id FROM user_session s JOIN app_user u ON u.id = s.user_id
-       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.status = 'active'`,
-      [tokenHash, now],
-    );
-    return rows[0] ? { sessionId: rows[0].id, userId: rows[0].user_id } : null;
   }
 
   async revoke(sessionId: string, at: Date): Promise<void> {
@@ -45,19 +30,6 @@ export class SessionRepository {
   async createApiToken(data: { userId: string; name: string; tokenHash: string }): Promise<ApiTokenEntity> {
     const repo = this.dataSource.getRepository(ApiTokenEntity);
     return repo.save(repo.create(data));
-  }
-
-  async findLiveApiToken(tokenHash: string): Promise<{ tokenId: string; userId: string } | null> {
-    const rows: { id: string; user_id: string }[] = await this.dataSource.query(
-      // Wrapped in a SELECT so the driver returns rows (TypeORM answers a bare UPDATE with [rows, count]).
-      `WITH used AS (
-         UPDATE api_token t SET last_used_at = now() FROM app_user u
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.id = t.user_id AND u.status = 'active'
-         RETURNING t.id, t.user_id
-       ) SELECT id, user_id FROM used`,
-      [tokenHash],
-    );
-    return rows[0] ? { tokenId: rows[0].id, userId: rows[0].user_id } : null;
   }
 
   listApiTokens(userId: string): Promise<ApiTokenEntity[]> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Keyset } from '@app/core';
-import type { Actor } from '../policy';
 import { UserEntity, type PlatformRole, type SchoolRole } from '../entities';
 
 export interface NewUser {
@@ -23,6 +22,20 @@ export interface ProfilePatch {
   schoolRole?: SchoolRole | null;
   bio?: string;
   expertise?: string[];
+}
+
+export interface OwnProfile {
+  id: string;
+  email: string;
+  displayName: string;
+  pronouns: string;
+  schoolRole: SchoolRole | null;
+  bio: string;
+  expertise: string[];
+  platformRole: PlatformRole;
+  institution: { id: string; name: string; slug: string } | null;
+  cohorts: { id: string; name: string; programYear: number; institutionId: string }[];
+  groups: { id: string; name: string; kind: string }[];
 }
 
 export interface DirectoryQuery {
@@ -94,38 +107,22 @@ export class UserRepository {
     await this.repo(manager).update({ id }, { status: 'deactivated', deactivatedAt: at });
   }
 
-  /** Everything the access policy needs about a person, in one round trip. Null for unknown or deactivated people. */
-  async loadActor(userId: string): Promise<Actor | null> {
-    const rows: {
-      id: string;
-      platform_role: Actor['platformRole'];
-      institution_id: string | null;
-      school_lead: boolean;
-      cohort_ids: string[];
-      group_ids: string[];
-      led_cohort_ids: string[];
-      led_group_ids: string[];
-    }[] = await this.dataSource.query(
-      `SELECT u.id, u.platform_role, u.institution_id, u.school_lead,
-         ARRAY(SELECT cohort_id FROM cohort_member WHERE user_id = u.id) AS cohort_ids,
-         ARRAY(SELECT group_id FROM group_member WHERE user_id = u.id) AS group_ids,
-         CASE WHEN u.school_lead THEN ARRAY(SELECT id FROM cohort WHERE institution_id = u.institution_id) ELSE '{}' END AS led_cohort_ids,
-         CASE WHEN u.school_lead THEN ARRAY(SELECT id FROM "group" WHERE institution_id = u.institution_id) ELSE '{}' END AS led_group_ids
-       FROM app_user u WHERE u.id = $1 AND u.status = 'active'`,
+  /** The signed-in person with their school, cohorts and groups, in one round trip (GET /me runs it on every page). */
+  async profile(userId: string): Promise<OwnProfile | null> {
+    const rows: OwnProfile[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.pronouns, u.school_role AS "schoolRole", u.bio, u.expertise,
+         u.platform_role AS "platformRole",
+         (SELECT json_build_object('id', i.id, 'name', i.name, 'slug', i.slug) FROM institution i WHERE i.id = u.institution_id)
+           AS institution,
+         COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'programYear', c.program_year,
+                     'institutionId', c.institution_id) ORDER BY c.program_year DESC, c.name)
+                   FROM cohort c JOIN cohort_member m ON m.cohort_id = c.id WHERE m.user_id = u.id), '[]') AS cohorts,
+         COALESCE((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'kind', g.kind) ORDER BY g.name)
+                   FROM "group" g JOIN group_member m ON m.group_id = g.id WHERE m.user_id = u.id), '[]') AS groups
+       FROM app_user u WHERE u.id = $1`,
       [userId],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      userId: row.id,
-      platformRole: row.platform_role,
-      institutionId: row.institution_id,
-      schoolLead: row.school_lead,
-      cohortIds: row.cohort_ids,
-      groupIds: row.group_ids,
-      ledCohortIds: row.led_cohort_ids,
-      ledGroupIds: row.led_group_ids,
-    };
+    return rows[0] ?? null;
   }
 
   /** Directory rows ordered by name then id; keyset-paginated so concurrent joins never shift pages. */

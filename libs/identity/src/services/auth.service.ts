@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, Clock, DomainError, ErrorCode, hashToken, newSecretToken, type AppConfig } from '@app/core';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../policy';
-import { SessionRepository, UserRepository } from '../repositories';
+import { ActorRepository, SessionRepository, UserRepository } from '../repositories';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 
@@ -26,6 +26,7 @@ export class AuthService {
 
   constructor(
     private readonly users: UserRepository,
+    private readonly actors: ActorRepository,
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottleService,
@@ -64,17 +65,12 @@ export class AuthService {
 
   async fromSessionToken(token: string): Promise<Authenticated | null> {
     if (!token.startsWith(SESSION_PREFIX)) return null;
-    const owner = await this.sessions.findLive(hashToken(token), this.clock.now());
-    if (!owner) return null;
-    const actor = await this.users.loadActor(owner.userId);
-    return actor ? { actor, sessionId: owner.sessionId } : null;
+    return this.actors.bySessionTokenHash(hashToken(token), this.clock.now());
   }
 
   async fromApiToken(token: string): Promise<Authenticated | null> {
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-    const owner = await this.sessions.findLiveApiToken(hashToken(token));
-    if (!owner) return null;
-    const actor = await this.users.loadActor(owner.userId);
+    const actor = await this.actors.byApiTokenHash(hashToken(token));
     return actor ? { actor, sessionId: null } : null;
   }
 

@@ -3,14 +3,7 @@ import { Clock, DomainError, ErrorCode, hashToken, notFound } from '@app/core';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../policy';
 import { presentMe, type MeView } from '../presenters';
-import {
-  CohortRepository,
-  GroupRepository,
-  InstitutionRepository,
-  SessionRepository,
-  UserRepository,
-  type ProfilePatch,
-} from '../repositories';
+import { SessionRepository, UserRepository, type ProfilePatch } from '../repositories';
 import { PasswordHasher } from './password-hasher';
 import { AuthService } from './auth.service';
 
@@ -19,9 +12,6 @@ export class MeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
-    private readonly institutions: InstitutionRepository,
-    private readonly cohorts: CohortRepository,
-    private readonly groups: GroupRepository,
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
     private readonly auth: AuthService,
@@ -29,14 +19,9 @@ export class MeService {
   ) {}
 
   async me(actor: Actor): Promise<MeView> {
-    const [user, institution, cohorts, groups] = await Promise.all([
-      this.users.findById(actor.userId),
-      actor.institutionId ? this.institutions.findById(actor.institutionId) : Promise.resolve(null),
-      this.cohorts.findByIds(actor.cohortIds),
-      this.groups.findByIds(actor.groupIds),
-    ]);
-    if (!user) throw notFound();
-    return presentMe(user, actor, { institution, cohorts, groups });
+    const profile = await this.users.profile(actor.userId);
+    if (!profile) throw notFound();
+    return presentMe(profile, actor);
   }
 
   async updateProfile(actor: Actor, patch: ProfilePatch): Promise<MeView> {

@@ -3,7 +3,7 @@ import { TextArea, TextField } from '../../components/field';
 import { FormStatus, fieldErrorsOf, useFocusFirstInvalid } from '../../components/form-status';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
-import { api } from '../../lib/api';
+import { api, ApiError } from '../../lib/api';
 import { loadSchools } from '../../lib/directory';
 import type { Institution, Me } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
@@ -27,6 +27,12 @@ function CreateSchoolForm({ onCreated }: { onCreated: (school: Institution) => v
     const body: Record<string, string> = { name };
     const slug = String(form.get('slug') ?? '').trim();
     const description = String(form.get('description') ?? '').trim();
+    if (slug && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+      setError(new ApiError(400, 'VALIDATION_FAILED', 'Invalid short name', [
+        { field: 'slug', message: 'Use only lower-case letters, digits and single hyphens between them.' },
+      ]));
+      return;
+    }
     if (slug) body.slug = slug;
     if (description) body.description = description;
     setBusy(true);

@@ -35,7 +35,11 @@ export function ProfileForm({ me }: { me: Me }) {
     setError(null);
     setSaved(false);
     try {
-      setMe(await api.patch<Me>('/me', body));
+      const updated = await api.patch<Me>('/me', body);
+      setMe(updated);
+      // Show the list as stored (trimmed, de-duplicated), not as typed.
+      const expertise = formRef.current?.elements.namedItem('expertise');
+      if (expertise instanceof HTMLInputElement) expertise.value = updated.expertise.join(', ');
       setSaved(true);
     } catch (failure) {
       setError(failure);
