@@ -4,7 +4,9 @@ import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorCode } from '@app/core';
 
-const NOT_CLIENT_ROUTES = /^\/(api|realtime|health)([/?]|$)/;
+// Hashed assets are listed when the server starts; an unknown one (e.g. from an older build) must be a 404,
+// not index.html served as a script.
+const NOT_CLIENT_ROUTES = /^\/(api|realtime|health|assets)([/?]|$)/;
 
 /**
  * Serves the built web client at `/`. Any other GET that is not an API, socket or health path gets
