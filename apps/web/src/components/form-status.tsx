@@ -1,5 +1,4 @@
-import type { ComponentChildren, RefObject } from 'preact';
-import { useEffect } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { ApiError, describeError } from '../lib/api';
 
 interface Props {
@@ -39,21 +38,4 @@ export function FormStatus({ error, success }: Props) {
       </div>
     </>
   );
-}
-
-/** Field → message from a VALIDATION_FAILED answer, so each input can show its own problem. */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
-  return error instanceof ApiError ? error.fieldErrors() : {};
-}
-
-/**
- * After a failed submit, focus goes to the first field marked invalid so keyboard and
- * screen-reader users land on the problem instead of hunting for it.
- */
-export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, trigger: unknown) {
-  useEffect(() => {
-    if (!trigger) return;
-    const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    first?.focus();
-  }, [trigger]);
 }

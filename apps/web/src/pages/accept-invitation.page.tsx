@@ -1,16 +1,17 @@
-import { useRef, useState } from 'preact/hooks';
+import { Fact } from '../components/fact';
 import { SelectField, TextArea, TextField } from '../components/field';
-import { FormStatus, fieldErrorsOf, useFocusFirstInvalid } from '../components/form-status';
+import { FormStatus } from '../components/form-status';
 import { Loading } from '../components/loading';
+import { MIN_PASSWORD, NewPasswordFields } from '../components/new-password-fields';
 import { Page } from '../components/page';
+import { SubmitButton } from '../components/submit-button';
 import { api, ApiError } from '../lib/api';
 import { formatDate, parseList, SCHOOL_ROLES } from '../lib/labels';
 import { navigate } from '../lib/router';
 import { setMe, useSession } from '../lib/session';
 import type { InvitationPreview, Me } from '../lib/types';
 import { useLoad } from '../lib/use-load';
-
-export const MIN_PASSWORD = 10;
+import { useSubmit } from '../lib/use-submit';
 
 /** Explains a link that cannot be used, in terms of what the person can do next. */
 function UnusableInvitation({ error }: { error: unknown }) {
@@ -49,11 +50,7 @@ function UnusableInvitation({ error }: { error: unknown }) {
 export function AcceptInvitationPage({ token }: { token: string }) {
   const { me } = useSession();
   const invitation = useLoad(() => api.get<InvitationPreview>(`/invitations/${encodeURIComponent(token)}`), [token]);
-  const [error, setError] = useState<unknown>(null);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, error);
+  const form = useSubmit();
 
   if (invitation.loading) {
     return (
@@ -64,43 +61,32 @@ export function AcceptInvitationPage({ token }: { token: string }) {
   }
   if (invitation.error || !invitation.data) return <UnusableInvitation error={invitation.error} />;
   const preview = invitation.data;
-  const fields = { ...fieldErrorsOf(error), ...local };
+  const { fields } = form;
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const password = String(form.get('password') ?? '');
-    const confirm = String(form.get('confirm') ?? '');
+  async function send(data: FormData) {
+    const password = String(data.get('password') ?? '');
+    const confirm = String(data.get('confirm') ?? '');
     const problems: Record<string, string> = {};
-    const displayName = String(form.get('displayName') ?? '').trim();
+    const displayName = String(data.get('displayName') ?? '').trim();
     if (!displayName) problems.displayName = 'Please enter the name you would like others to see.';
     if (password.length < MIN_PASSWORD) problems.password = `Use at least ${MIN_PASSWORD} characters.`;
     else if (password !== confirm) problems.confirm = 'The two passwords do not match.';
-    setLocal(problems);
-    if (Object.keys(problems).length) {
-      setError('Please correct the highlighted fields.');
-      return;
-    }
+    if (form.invalid(problems, 'Please correct the highlighted fields.')) return;
     const body: Record<string, unknown> = { displayName, password };
-    const pronouns = String(form.get('pronouns') ?? '').trim();
-    const schoolRole = String(form.get('schoolRole') ?? '');
-    const bio = String(form.get('bio') ?? '').trim();
-    const expertise = parseList(String(form.get('expertise') ?? ''));
+    const pronouns = String(data.get('pronouns') ?? '').trim();
+    const schoolRole = String(data.get('schoolRole') ?? '');
+    const bio = String(data.get('bio') ?? '').trim();
+    const expertise = parseList(String(data.get('expertise') ?? ''));
     // Empty optional fields are left out: the server validates whatever is sent.
     if (pronouns) body.pronouns = pronouns;
     if (schoolRole) body.schoolRole = schoolRole;
     if (bio) body.bio = bio;
     if (expertise.length) body.expertise = expertise;
-    setBusy(true);
-    setError(null);
-    try {
+    await form.submit(async () => {
       const me = await api.post<Me>(`/invitations/${encodeURIComponent(token)}/accept`, body);
       setMe(me);
       navigate('/', { replace: true });
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -108,24 +94,10 @@ export function AcceptInvitationPage({ token }: { token: string }) {
       <section class="card invitation-summary" aria-labelledby="invitation-summary-title">
         <h2 id="invitation-summary-title">Your invitation</h2>
         <dl class="facts">
-          <div>
-            <dt>Email</dt>
-            <dd>{preview.email}</dd>
-          </div>
-          <div>
-            <dt>School</dt>
-            <dd>{preview.institution?.name ?? 'Consortium-wide'}</dd>
-          </div>
-          {preview.cohort && (
-            <div>
-              <dt>Cohort</dt>
-              <dd>{preview.cohort.name}</dd>
-            </div>
-          )}
-          <div>
-            <dt>Open until</dt>
-            <dd>{formatDate(preview.expiresAt)}</dd>
-          </div>
+          <Fact term="Email">{preview.email}</Fact>
+          <Fact term="School">{preview.institution?.name ?? 'Consortium-wide'}</Fact>
+          {preview.cohort && <Fact term="Cohort">{preview.cohort.name}</Fact>}
+          <Fact term="Open until">{formatDate(preview.expiresAt)}</Fact>
         </dl>
       </section>
 
@@ -134,10 +106,10 @@ export function AcceptInvitationPage({ token }: { token: string }) {
           You are signed in as {me.displayName}. Accepting this invitation signs you in as the invited person instead.
         </p>
       )}
-      <form class="card form" onSubmit={submit} ref={formRef} noValidate>
+      <form class="card form" onSubmit={form.onSubmit(send)} ref={form.formRef} noValidate>
         <h2>Set up your account</h2>
         <p class="hint">Fields marked optional can be filled in later from your profile.</p>
-        <FormStatus error={error} />
+        <FormStatus error={form.error} />
         <TextField
           label="Display name"
           name="displayName"
@@ -165,21 +137,16 @@ export function AcceptInvitationPage({ token }: { token: string }) {
           hint="Separate areas with commas, for example: curriculum design, community health."
           error={fields.expertise}
         />
-        <TextField
+        <NewPasswordFields
           label="Password"
           name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD}
-          hint={`At least ${MIN_PASSWORD} characters. A short phrase is easy to remember and hard to guess.`}
-          error={fields.password}
+          confirmLabel="Confirm password"
+          confirmName="confirm"
+          advice="A short phrase is easy to remember and hard to guess."
+          errors={fields}
         />
-        <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" required error={fields.confirm} />
         <div class="actions">
-          <button type="submit" class="button" disabled={busy}>
-            {busy ? 'Creating your account…' : 'Join ART Commons'}
-          </button>
+          <SubmitButton busy={form.busy} busyLabel="Creating your account…">Join ART Commons</SubmitButton>
         </div>
       </form>
     </Page>

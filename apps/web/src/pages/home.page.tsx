@@ -1,3 +1,4 @@
+import { Fact } from '../components/fact';
 import { Page } from '../components/page';
 import { groupKindLabel, platformRoleLabel, schoolRoleLabel } from '../lib/labels';
 import type { Me } from '../lib/types';
@@ -36,28 +37,16 @@ export function HomePage({ me }: { me: Me }) {
         <section class="card" aria-labelledby="you-title">
           <h2 id="you-title">About you</h2>
           <dl class="facts">
-            <div>
-              <dt>Name</dt>
-              <dd>
-                {me.displayName}
-                {me.pronouns && <span class="muted"> ({me.pronouns})</span>}
-              </dd>
-            </div>
-            <div>
-              <dt>Email</dt>
-              <dd>{me.email}</dd>
-            </div>
-            <div>
-              <dt>School role</dt>
-              <dd>{me.schoolRole ? schoolRoleLabel(me.schoolRole) : <span class="muted">Not set</span>}</dd>
-            </div>
-            <div>
-              <dt>Platform role</dt>
-              <dd>
-                {platformRoleLabel(me.platformRole)}
-                {isLead && ', school lead'}
-              </dd>
-            </div>
+            <Fact term="Name">
+              {me.displayName}
+              {me.pronouns && <span class="muted"> ({me.pronouns})</span>}
+            </Fact>
+            <Fact term="Email">{me.email}</Fact>
+            <Fact term="School role">{me.schoolRole ? schoolRoleLabel(me.schoolRole) : <span class="muted">Not set</span>}</Fact>
+            <Fact term="Platform role">
+              {platformRoleLabel(me.platformRole)}
+              {isLead && ', school lead'}
+            </Fact>
           </dl>
           <p>
             <a href="/profile">Update your details</a>

@@ -1,3 +1,4 @@
+import { Fact } from '../components/fact';
 import { Loading } from '../components/loading';
 import { FormStatus } from '../components/form-status';
 import { Page } from '../components/page';
@@ -38,39 +39,19 @@ export function MemberPage({ id }: { id: string }) {
         <section class="card" aria-labelledby="about-title">
           <h2 id="about-title">About</h2>
           <dl class="facts">
-            {m.pronouns && (
-              <div>
-                <dt>Pronouns</dt>
-                <dd>{m.pronouns}</dd>
-              </div>
-            )}
-            <div>
-              <dt>School</dt>
-              <dd>{m.institution?.name ?? <span class="muted">Not linked to a school</span>}</dd>
-            </div>
-            <div>
-              <dt>School role</dt>
-              <dd>{m.schoolRole ? schoolRoleLabel(m.schoolRole) : <span class="muted">Not set</span>}</dd>
-            </div>
+            {m.pronouns && <Fact term="Pronouns">{m.pronouns}</Fact>}
+            <Fact term="School">{m.institution?.name ?? <span class="muted">Not linked to a school</span>}</Fact>
+            <Fact term="School role">{m.schoolRole ? schoolRoleLabel(m.schoolRole) : <span class="muted">Not set</span>}</Fact>
             {(m.platformRole !== 'member' || m.schoolLead) && (
-              <div>
-                <dt>On ART Commons</dt>
-                <dd>{[m.platformRole !== 'member' && platformRoleLabel(m.platformRole), m.schoolLead && 'School lead'].filter(Boolean).join(', ')}</dd>
-              </div>
+              <Fact term="On ART Commons">{[m.platformRole !== 'member' && platformRoleLabel(m.platformRole), m.schoolLead && 'School lead'].filter(Boolean).join(', ')}</Fact>
             )}
             {m.status && m.status !== 'active' && (
-              <div>
-                <dt>Account</dt>
-                <dd>{m.status === 'deactivated' ? 'Deactivated' : m.status}</dd>
-              </div>
+              <Fact term="Account">{m.status === 'deactivated' ? 'Deactivated' : m.status}</Fact>
             )}
             {m.email && (
-              <div>
-                <dt>Email</dt>
-                <dd>
-                  <a href={`mailto:${m.email}`}>{m.email}</a>
-                </dd>
-              </div>
+              <Fact term="Email">
+                <a href={`mailto:${m.email}`}>{m.email}</a>
+              </Fact>
             )}
           </dl>
         </section>

@@ -1,9 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { CopyButton } from '../../components/copy-button';
+import { DataTable } from '../../components/data-table';
 import { SelectField, TextArea } from '../../components/field';
 import { FormStatus } from '../../components/form-status';
+import { SubmitButton } from '../../components/submit-button';
 import { api } from '../../lib/api';
 import type { BulkReport, Institution } from '../../lib/types';
+import { useSubmit } from '../../lib/use-submit';
 import { schoolOptions } from './use-schools';
 
 const EXAMPLE = 'email,name,school_role,cohort\nada@example.edu,Ada Example,student,Class of 2028';
@@ -18,8 +21,7 @@ export function BulkInviteForm({ schools, onDone }: Props) {
   const [schoolId, setSchoolId] = useState(schools[0]?.id ?? '');
   const [csv, setCsv] = useState('');
   const [report, setReport] = useState<BulkReport | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useSubmit();
   const reportHeading = useRef<HTMLHeadingElement>(null);
 
   async function chooseFile(event: Event) {
@@ -27,31 +29,24 @@ export function BulkInviteForm({ schools, onDone }: Props) {
     const file = input.files?.[0];
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setError('That file is too large. Split it into files of at most 1000 rows.');
+      form.setError('That file is too large. Split it into files of at most 1000 rows.');
       return;
     }
-    setError(null);
+    form.setError(null);
     // The file is shown in the text box so it can be checked, and corrected, before sending.
     setCsv(await file.text());
   }
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (!schoolId) return setError('Please choose a school.');
-    if (!csv.trim()) return setError('Choose a CSV file or paste the CSV text first.');
-    setBusy(true);
-    setError(null);
+  async function send() {
+    if (!schoolId) return form.setError('Please choose a school.');
+    if (!csv.trim()) return form.setError('Choose a CSV file or paste the CSV text first.');
     setReport(null);
-    try {
+    await form.submit(async () => {
       const result = await api.post<BulkReport>('/invitations/bulk', { institutionId: schoolId, csv });
       setReport(result);
       onDone();
       requestAnimationFrame(() => reportHeading.current?.focus());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const created = report?.rows.filter((r) => r.status === 'created' && r.acceptUrl) ?? [];
@@ -64,7 +59,7 @@ export function BulkInviteForm({ schools, onDone }: Props) {
         Use a CSV file whose first line is <code>email,name,school_role,cohort</code>. School role and cohort are optional; a cohort is
         matched by its name at the chosen school.
       </p>
-      <form class="form" onSubmit={submit} noValidate>
+      <form class="form" onSubmit={form.onSubmit(send)} noValidate>
         <SelectField
           label="School for these invitations"
           name="institutionId"
@@ -90,11 +85,9 @@ export function BulkInviteForm({ schools, onDone }: Props) {
           hint="Or paste the rows here, header first. At most 1000 rows."
           spellcheck={false}
         />
-        <FormStatus error={error} />
+        <FormStatus error={form.error} />
         <div class="actions">
-          <button type="submit" class="button" disabled={busy}>
-            {busy ? 'Sending invitations…' : 'Send invitations'}
-          </button>
+          <SubmitButton busy={form.busy} busyLabel="Sending invitations…">Send invitations</SubmitButton>
         </div>
       </form>
 
@@ -111,40 +104,26 @@ export function BulkInviteForm({ schools, onDone }: Props) {
               <CopyButton text={allLinks} label="Copy all new links as CSV" />
             </p>
           )}
-          <div class="table-wrap">
-            <table class="report-table">
-              <caption class="visually-hidden">One line per CSV row</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Link</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((r) => (
-                  <tr key={r.row} data-status={r.status} class={`status-${r.status}`}>
-                    <td>{r.row}</td>
-                    <td>{r.email}</td>
-                    <td>
-                      <span class={`pill pill-${r.status}`}>{r.status === 'created' ? 'Created' : 'Rejected'}</span>
-                    </td>
-                    <td>{r.message ?? ''}</td>
-                    <td>
-                      {r.acceptUrl && (
-                        <span class="link-cell">
-                          <code class="accept-url">{r.acceptUrl}</code>
-                          <CopyButton text={r.acceptUrl} label="Copy link" ariaLabel={`Copy link for ${r.email}`} />
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable class="report-table" caption="One line per CSV row" columns={['Row', 'Email', 'Status', 'Reason', 'Link']}>
+            {report.rows.map((r) => (
+              <tr key={r.row} data-status={r.status} class={`status-${r.status}`}>
+                <td>{r.row}</td>
+                <td>{r.email}</td>
+                <td>
+                  <span class={`pill pill-${r.status}`}>{r.status === 'created' ? 'Created' : 'Rejected'}</span>
+                </td>
+                <td>{r.message ?? ''}</td>
+                <td>
+                  {r.acceptUrl && (
+                    <span class="link-cell">
+                      <code class="accept-url">{r.acceptUrl}</code>
+                      <CopyButton text={r.acceptUrl} label="Copy link" ariaLabel={`Copy link for ${r.email}`} />
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       )}
     </section>

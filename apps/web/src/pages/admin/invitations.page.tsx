@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DataTable } from '../../components/data-table';
 import { SelectField } from '../../components/field';
 import { FormStatus } from '../../components/form-status';
 import { Loading } from '../../components/loading';
@@ -8,6 +9,7 @@ import { loadCohorts } from '../../lib/directory';
 import { formatDate, INVITATION_STATUSES, invitationStatusLabel, platformRoleLabel, schoolRoleLabel } from '../../lib/labels';
 import type { Cohort, Invitation, Me, Page as ListPage } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
+import { useAction } from '../../lib/use-submit';
 import { BulkInviteForm } from './bulk-invite-form';
 import { InviteForm } from './invite-form';
 import { schoolOptions, useManageableSchools } from './use-schools';
@@ -31,8 +33,7 @@ export function InvitationsPage({ me }: { me: Me }) {
     [schoolFilter, statusFilter],
   );
   const [cohorts, setCohorts] = useState<Cohort[]>([]);
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const status = useAction();
 
   // Cohort names for the table; ids alone mean nothing to a person.
   useEffect(() => {
@@ -44,14 +45,11 @@ export function InvitationsPage({ me }: { me: Me }) {
 
   async function revoke(inv: Invitation) {
     if (!window.confirm(`Revoke the invitation for ${inv.email}? Its link will stop working.`)) return;
-    setError(null);
-    try {
+    await status.run(async () => {
       await api.delete(`/invitations/${inv.id}`);
-      setMessage(`The invitation for ${inv.email} was revoked.`);
       invitations.reload();
-    } catch (failure) {
-      setError(failure);
-    }
+      return `The invitation for ${inv.email} was revoked.`;
+    });
   }
 
   const list = invitations.data ?? [];
@@ -91,58 +89,38 @@ export function InvitationsPage({ me }: { me: Me }) {
             />
           </div>
         </div>
-        <FormStatus error={error ?? invitations.error} success={message || null} />
+        <FormStatus error={status.error ?? invitations.error} success={status.message} />
         {invitations.loading && !invitations.data ? (
           <Loading what="Loading invitations" />
         ) : (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">Invitations</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">School</th>
-                  <th scope="col">Cohort</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody aria-busy={invitations.loading ? 'true' : 'false'}>
-                {list.map((inv) => (
-                  <tr key={inv.id} data-status={inv.status}>
-                    <th scope="row">{inv.email}</th>
-                    <td>{inv.displayName}</td>
-                    <td>{schoolName(inv.institutionId)}</td>
-                    <td>{cohortName(inv.cohortId)}</td>
-                    <td>{roleText(inv)}</td>
-                    <td>
-                      <span class={`pill pill-${inv.status}`}>{invitationStatusLabel(inv.status)}</span>
-                    </td>
-                    <td>{formatDate(inv.expiresAt)}</td>
-                    <td class="row-actions">
-                      {inv.status === 'pending' && (
-                        <button type="button" class="button button-small button-danger" onClick={() => revoke(inv)} aria-label={`Revoke invitation for ${inv.email}`}>
-                          Revoke
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-                {list.length === 0 && !invitations.loading && (
-                  <tr>
-                    <td colSpan={8} class="muted">
-                      No invitations match these filters.
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Invitations"
+            columns={['Email', 'Name', 'School', 'Cohort', 'Role', 'Status', 'Expires']}
+            actions
+            busy={invitations.loading}
+            empty={list.length === 0 && !invitations.loading && 'No invitations match these filters.'}
+          >
+            {list.map((inv) => (
+              <tr key={inv.id} data-status={inv.status}>
+                <th scope="row">{inv.email}</th>
+                <td>{inv.displayName}</td>
+                <td>{schoolName(inv.institutionId)}</td>
+                <td>{cohortName(inv.cohortId)}</td>
+                <td>{roleText(inv)}</td>
+                <td>
+                  <span class={`pill pill-${inv.status}`}>{invitationStatusLabel(inv.status)}</span>
+                </td>
+                <td>{formatDate(inv.expiresAt)}</td>
+                <td class="row-actions">
+                  {inv.status === 'pending' && (
+                    <button type="button" class="button button-small button-danger" onClick={() => revoke(inv)} aria-label={`Revoke invitation for ${inv.email}`}>
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </Page>

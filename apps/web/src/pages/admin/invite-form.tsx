@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { CopyButton } from '../../components/copy-button';
 import { Checkbox, SelectField, TextField } from '../../components/field';
-import { FormStatus, fieldErrorsOf, useFocusFirstInvalid } from '../../components/form-status';
+import { FormStatus } from '../../components/form-status';
+import { SubmitButton } from '../../components/submit-button';
 import { api } from '../../lib/api';
 import { cohortLabel, loadCohorts } from '../../lib/directory';
 import { PLATFORM_ROLES, SCHOOL_ROLES } from '../../lib/labels';
 import type { Cohort, Institution, Invitation, Me } from '../../lib/types';
+import { useSubmit } from '../../lib/use-submit';
 import { schoolOptions } from './use-schools';
 
 interface Props {
@@ -17,12 +19,9 @@ interface Props {
 export function InviteForm({ me, schools, onCreated }: Props) {
   const [schoolId, setSchoolId] = useState(schools[0]?.id ?? '');
   const [cohorts, setCohorts] = useState<Cohort[]>([]);
-  const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<Invitation | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, error);
-  const fields = fieldErrorsOf(error);
+  const form = useSubmit();
+  const { fields } = form;
   const isAdmin = me.can.manageInstitutions;
 
   useEffect(() => {
@@ -30,43 +29,34 @@ export function InviteForm({ me, schools, onCreated }: Props) {
     loadCohorts(schoolId).then(setCohorts, () => setCohorts([]));
   }, [schoolId]);
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    const formElement = event.currentTarget as HTMLFormElement;
-    const form = new FormData(formElement);
-    const email = String(form.get('email') ?? '').trim();
+  async function send(data: FormData, formElement: HTMLFormElement) {
+    const email = String(data.get('email') ?? '').trim();
     if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-      setError('Please enter a valid email address.');
+      form.setError('Please enter a valid email address.');
       return;
     }
     if (!schoolId) {
-      setError('Please choose a school.');
+      form.setError('Please choose a school.');
       return;
     }
     const body: Record<string, unknown> = { email, institutionId: schoolId };
-    const text = (key: string) => String(form.get(key) ?? '').trim();
+    const text = (key: string) => String(data.get(key) ?? '').trim();
     if (text('displayName')) body.displayName = text('displayName');
     if (text('cohortId')) body.cohortId = text('cohortId');
     if (text('schoolRole')) body.schoolRole = text('schoolRole');
     if (isAdmin && text('platformRole')) body.platformRole = text('platformRole');
-    if (form.get('schoolLead') === 'on') body.schoolLead = true;
-    setBusy(true);
-    setError(null);
+    if (data.get('schoolLead') === 'on') body.schoolLead = true;
     setCreated(null);
-    try {
+    await form.submit(async () => {
       const invitation = await api.post<Invitation>('/invitations', body);
       setCreated(invitation);
       formElement.reset();
       onCreated();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form class="card form" onSubmit={submit} ref={formRef} noValidate aria-labelledby="invite-title">
+    <form class="card form" onSubmit={form.onSubmit(send)} ref={form.formRef} noValidate aria-labelledby="invite-title">
       <h2 id="invite-title">Invite one person</h2>
       <TextField label="Email" name="email" type="email" autoComplete="off" required maxLength={254} error={fields.email} />
       <TextField label="Name" name="displayName" optional maxLength={100} hint="They can change it when they accept." error={fields.displayName} />
@@ -91,7 +81,7 @@ export function InviteForm({ me, schools, onCreated }: Props) {
       {isAdmin && <SelectField label="Platform role" name="platformRole" options={PLATFORM_ROLES} defaultValue="member" error={fields.platformRole} />}
       <Checkbox label="Make this person a school lead" name="schoolLead" hint="School leads can invite people and manage cohorts and groups for their school." error={fields.schoolLead} />
       <FormStatus
-        error={error}
+        error={form.error}
         success={
           created && (
             <>
@@ -111,9 +101,7 @@ export function InviteForm({ me, schools, onCreated }: Props) {
         }
       />
       <div class="actions">
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? 'Sending…' : 'Create invitation'}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Sending…">Create invitation</SubmitButton>
       </div>
     </form>
   );

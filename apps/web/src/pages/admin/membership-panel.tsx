@@ -5,6 +5,7 @@ import { Loading } from '../../components/loading';
 import { api } from '../../lib/api';
 import { schoolRoleLabel } from '../../lib/labels';
 import type { Member, Page } from '../../lib/types';
+import { useAction } from '../../lib/use-submit';
 
 interface Props {
   /** API collection: cohorts and groups share the same member routes. */
@@ -27,8 +28,7 @@ export function MembershipPanel({ collection, id, name, institutionId, onChanged
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [results, setResults] = useState<Member[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState('');
+  const status = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
   const base = `/${collection}/${id}/members`;
 
@@ -39,7 +39,7 @@ export function MembershipPanel({ collection, id, name, institutionId, onChanged
       setMembers((prev) => (after ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor ?? null);
     } catch (failure) {
-      setError(failure);
+      status.setError(failure);
     } finally {
       setLoading(false);
     }
@@ -47,8 +47,8 @@ export function MembershipPanel({ collection, id, name, institutionId, onChanged
 
   useEffect(() => {
     setResults(null);
-    setMessage('');
-    setError(null);
+    status.setMessage(null);
+    status.setError(null);
     void loadMembers(null);
     heading.current?.focus();
   }, [id]);
@@ -56,38 +56,29 @@ export function MembershipPanel({ collection, id, name, institutionId, onChanged
   async function search(event: Event) {
     event.preventDefault();
     const q = String(new FormData(event.currentTarget as HTMLFormElement).get('q') ?? '').trim();
-    setError(null);
-    try {
+    await status.run(async () => {
       const page = await api.get<Page<Member>>('/members', { q, institutionId: institutionId ?? undefined, limit: 20 });
       setResults(page.items);
-      setMessage(page.items.length ? `${page.items.length} people found.` : 'Nobody matches that search.');
-    } catch (failure) {
-      setError(failure);
-    }
+      return page.items.length ? `${page.items.length} people found.` : 'Nobody matches that search.';
+    });
   }
 
   async function add(person: Member) {
-    setError(null);
-    try {
+    await status.run(async () => {
       await api.post<void>(base, { userId: person.id });
       setMembers((prev) => (prev.some((m) => m.id === person.id) ? prev : [...prev, person]));
-      setMessage(`${person.displayName} added to ${name}.`);
       onChanged?.(1);
-    } catch (failure) {
-      setError(failure);
-    }
+      return `${person.displayName} added to ${name}.`;
+    });
   }
 
   async function remove(person: Member) {
-    setError(null);
-    try {
+    await status.run(async () => {
       await api.delete(`${base}/${person.id}`);
       setMembers((prev) => prev.filter((m) => m.id !== person.id));
-      setMessage(`${person.displayName} removed from ${name}.`);
       onChanged?.(-1);
-    } catch (failure) {
-      setError(failure);
-    }
+      return `${person.displayName} removed from ${name}.`;
+    });
   }
 
   const memberIds = new Set(members.map((m) => m.id));
@@ -102,7 +93,7 @@ export function MembershipPanel({ collection, id, name, institutionId, onChanged
           Close
         </button>
       </div>
-      <FormStatus error={error} success={message || null} />
+      <FormStatus error={status.error} success={status.message} />
       {loading && members.length === 0 ? (
         <Loading what="Loading members" />
       ) : members.length === 0 ? (

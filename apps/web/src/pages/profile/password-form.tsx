@@ -1,69 +1,39 @@
-import { useRef, useState } from 'preact/hooks';
+import { FormStatus } from '../../components/form-status';
 import { TextField } from '../../components/field';
-import { FormStatus, fieldErrorsOf, useFocusFirstInvalid } from '../../components/form-status';
+import { MIN_PASSWORD, NewPasswordFields } from '../../components/new-password-fields';
+import { SubmitButton } from '../../components/submit-button';
 import { api } from '../../lib/api';
-import { MIN_PASSWORD } from '../accept-invitation.page';
+import { useSubmit } from '../../lib/use-submit';
 
 export function PasswordForm() {
-  const [error, setError] = useState<unknown>(null);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, error);
-  const fields = { ...fieldErrorsOf(error), ...local };
+  const form = useSubmit();
+  const { fields } = form;
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    const formElement = event.currentTarget as HTMLFormElement;
-    const form = new FormData(formElement);
-    const currentPassword = String(form.get('currentPassword') ?? '');
-    const newPassword = String(form.get('newPassword') ?? '');
-    const confirm = String(form.get('confirmPassword') ?? '');
+  async function send(data: FormData, formElement: HTMLFormElement) {
+    const currentPassword = String(data.get('currentPassword') ?? '');
+    const newPassword = String(data.get('newPassword') ?? '');
+    const confirm = String(data.get('confirmPassword') ?? '');
     const problems: Record<string, string> = {};
     if (!currentPassword) problems.currentPassword = 'Enter your current password.';
     if (newPassword.length < MIN_PASSWORD) problems.newPassword = `Use at least ${MIN_PASSWORD} characters.`;
     else if (newPassword !== confirm) problems.confirmPassword = 'The two new passwords do not match.';
-    setLocal(problems);
-    setDone(false);
-    if (Object.keys(problems).length) {
-      setError('Please correct the highlighted fields.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+    if (form.invalid(problems, 'Please correct the highlighted fields.')) return;
+    await form.submit(async () => {
       await api.post<void>('/me/password', { currentPassword, newPassword });
       formElement.reset();
-      setDone(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+      return 'Your password has been changed. Other sessions have been signed out.';
+    });
   }
 
   return (
-    <form class="card form" onSubmit={submit} ref={formRef} noValidate aria-labelledby="password-form-title">
+    <form class="card form" onSubmit={form.onSubmit(send)} ref={form.formRef} noValidate aria-labelledby="password-form-title">
       <h2 id="password-form-title">Change password</h2>
       <p class="hint">Changing your password signs you out everywhere else.</p>
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fields.currentPassword} />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={MIN_PASSWORD}
-        hint={`At least ${MIN_PASSWORD} characters.`}
-        error={fields.newPassword}
-      />
-      <TextField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required error={fields.confirmPassword} />
-      <FormStatus error={error} success={done && 'Your password has been changed. Other sessions have been signed out.'} />
+      <NewPasswordFields label="New password" name="newPassword" confirmLabel="Confirm new password" confirmName="confirmPassword" errors={fields} />
+      <FormStatus error={form.error} success={form.message} />
       <div class="actions">
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Changing…">Change password</SubmitButton>
       </div>
     </form>
   );

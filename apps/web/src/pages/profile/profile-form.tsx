@@ -1,55 +1,43 @@
-import { useRef, useState } from 'preact/hooks';
 import { SelectField, TextArea, TextField } from '../../components/field';
-import { FormStatus, fieldErrorsOf, useFocusFirstInvalid } from '../../components/form-status';
+import { FormStatus } from '../../components/form-status';
+import { SubmitButton } from '../../components/submit-button';
 import { api } from '../../lib/api';
 import { parseList, SCHOOL_ROLES } from '../../lib/labels';
 import { setMe } from '../../lib/session';
 import type { Me } from '../../lib/types';
+import { useSubmit } from '../../lib/use-submit';
 
 export function ProfileForm({ me }: { me: Me }) {
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, error);
-  const fields = fieldErrorsOf(error);
+  const form = useSubmit();
+  const { fields } = form;
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const displayName = String(form.get('displayName') ?? '').trim();
+  async function send(data: FormData) {
+    const displayName = String(data.get('displayName') ?? '').trim();
     if (!displayName) {
-      setError('Please enter the name you would like others to see.');
+      form.setError('Please enter the name you would like others to see.');
       return;
     }
     const body: Record<string, unknown> = {
       displayName,
-      pronouns: String(form.get('pronouns') ?? '').trim(),
-      bio: String(form.get('bio') ?? '').trim(),
-      expertise: parseList(String(form.get('expertise') ?? '')),
+      pronouns: String(data.get('pronouns') ?? '').trim(),
+      bio: String(data.get('bio') ?? '').trim(),
+      expertise: parseList(String(data.get('expertise') ?? '')),
     };
     // The API has no way to clear a school role; an empty choice leaves it as it is.
-    const schoolRole = String(form.get('schoolRole') ?? '');
+    const schoolRole = String(data.get('schoolRole') ?? '');
     if (schoolRole) body.schoolRole = schoolRole;
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
+    await form.submit(async () => {
       const updated = await api.patch<Me>('/me', body);
       setMe(updated);
       // Show the list as stored (trimmed, de-duplicated), not as typed.
-      const expertise = formRef.current?.elements.namedItem('expertise');
+      const expertise = form.formRef.current?.elements.namedItem('expertise');
       if (expertise instanceof HTMLInputElement) expertise.value = updated.expertise.join(', ');
-      setSaved(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+      return 'Your profile has been saved.';
+    });
   }
 
   return (
-    <form class="card form" onSubmit={submit} ref={formRef} noValidate aria-labelledby="profile-form-title">
+    <form class="card form" onSubmit={form.onSubmit(send)} ref={form.formRef} noValidate aria-labelledby="profile-form-title">
       <h2 id="profile-form-title">Profile details</h2>
       <TextField label="Display name" name="displayName" autoComplete="name" required maxLength={100} defaultValue={me.displayName} error={fields.displayName} />
       <TextField label="Pronouns" name="pronouns" optional maxLength={40} defaultValue={me.pronouns ?? ''} error={fields.pronouns} />
@@ -72,11 +60,9 @@ export function ProfileForm({ me }: { me: Me }) {
         error={fields.expertise}
       />
       <p class="hint">Email: {me.email}. Ask an administrator if it needs to change.</p>
-      <FormStatus error={error} success={saved && 'Your profile has been saved.'} />
+      <FormStatus error={form.error} success={form.message} />
       <div class="actions">
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? 'Saving…' : 'Save profile'}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Saving…">Save profile</SubmitButton>
       </div>
     </form>
   );
