@@ -64,6 +64,9 @@ export class Client {
   post(path: string, body?: object) {
     return this.with(request(this.url).post(path)).send(body ?? {});
   }
+  put(path: string, body?: object) {
+    return this.with(request(this.url).put(path)).send(body ?? {});
+  }
   patch(path: string, body?: object) {
     return this.with(request(this.url).patch(path)).send(body ?? {});
   }

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { CoreModule, type AppConfig, type Clock } from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { ForumModule } from '@app/forum';
 import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
 import { RedisModule } from '@app/jobs';
 import { AuthController } from './controllers/auth.controller';
@@ -12,10 +13,14 @@ import { InstitutionController } from './controllers/institution.controller';
 import { InvitationController } from './controllers/invitation.controller';
 import { MeController } from './controllers/me.controller';
 import { MemberController } from './controllers/member.controller';
+import { PostController } from './controllers/post.controller';
+import { SpaceController } from './controllers/space.controller';
+import { TopicController } from './controllers/topic.controller';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { AuthGuard } from './http/auth.guard';
 import { LocalStrategy } from './http/local.strategy';
+import { ForumGateway } from './realtime/forum.gateway';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 
 export interface ServerModuleOptions {
@@ -36,6 +41,7 @@ export class AppModule {
         DatabaseModule.forRoot({ url: options.databaseUrl, entities: IDENTITY_ENTITIES }),
         PassportModule,
         IdentityModule,
+        ForumModule,
       ],
       controllers: [
         AuthController,
@@ -45,11 +51,15 @@ export class AppModule {
         CohortController,
         GroupController,
         MemberController,
+        SpaceController,
+        TopicController,
+        PostController,
         HealthController,
       ],
       providers: [
         LocalStrategy,
         RealtimeGateway,
+        ForumGateway,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

@@ -31,6 +31,17 @@ export enum ErrorCode {
   NotEmpty = 'NOT_EMPTY',
   NotInSchool = 'NOT_IN_SCHOOL',
   CohortNotInSchool = 'COHORT_NOT_IN_SCHOOL',
+  AgreementNotAccepted = 'AGREEMENT_NOT_ACCEPTED',
+  AgreementOutdated = 'AGREEMENT_OUTDATED',
+  TopicClosed = 'TOPIC_CLOSED',
+  TopicPaused = 'TOPIC_PAUSED',
+  SlowModeActive = 'SLOW_MODE_ACTIVE',
+  AnonymousNotAllowed = 'ANONYMOUS_NOT_ALLOWED',
+  PostTooLong = 'POST_TOO_LONG',
+  QuoteNotFound = 'QUOTE_NOT_FOUND',
+  ReplyTargetNotFound = 'REPLY_TARGET_NOT_FOUND',
+  AlreadyReacted = 'ALREADY_REACTED',
+  FacilitatorsOnly = 'FACILITATORS_ONLY',
   Internal = 'INTERNAL_ERROR',
 }
 

@@ -33,6 +33,6 @@ const SERVICES = [
 /** Needs APP_CONFIG, Clock and DataSource from the application's global providers. */
 @Module({
   providers: [...REPOSITORIES, ...SERVICES],
-  exports: [...SERVICES, repositories.UserRepository, repositories.AuditRepository],
+  exports: [...SERVICES, repositories.UserRepository, repositories.AuditRepository, repositories.ActorRepository],
 })
 export class IdentityModule {}

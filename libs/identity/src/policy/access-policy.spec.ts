@@ -125,6 +125,7 @@ const ALLOWED: Record<Action, Record<Role, string>> = {
   'member.setPlatformRole':       { admin: 'YYY', facilitator: 'NNN', leadA: 'NNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
   'member.setSchoolLead':         { admin: 'YYY', facilitator: 'NNN', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
   'member.viewEmail':             { admin: 'YYY', facilitator: 'NNN', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
+  'space.manage':                 { admin: 'YYY', facilitator: 'NNN', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
 };
 
 const readRows = ROLES.flatMap((role) => SCOPES.map((scope, i) => ({ role, scope, readable: READABLE[role][i] })));

@@ -16,7 +16,8 @@ export type Action =
   | 'member.manage'
   | 'member.setPlatformRole'
   | 'member.setSchoolLead'
-  | 'member.viewEmail';
+  | 'member.viewEmail'
+  | 'space.manage';
 
 type Rule = (actor: Actor, institutionId: string | null) => boolean;
 
@@ -40,6 +41,8 @@ export const PERMISSIONS: Readonly<Record<Action, Rule>> = {
   'member.setPlatformRole': isAdmin,
   'member.setSchoolLead': adminOrSchoolLead,
   'member.viewEmail': adminOrSchoolLead,
+  // Forum spaces of a school (or its cohorts and groups) are its leads' to set up; consortium spaces the admins'.
+  'space.manage': adminOrSchoolLead,
 };
 
 export const ACTIONS = Object.keys(PERMISSIONS) as Action[];

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { SpaceService, TopicService } from '@app/forum';
+import type { Actor } from '@app/identity';
+import { AcceptAgreementDto, CreateSpaceDto, CreateTopicDto, PublishAgreementDto, SetFacilitatorsDto, UpdateSpaceDto } from '../dto/forum.dto';
+import { CurrentActor } from '../http/current-auth.decorator';
+import { SignedIn } from '../http/route-access.decorator';
+import { UuidPipe } from '../http/validation';
+
+@ApiTags('forum')
+@Controller('spaces')
+@SignedIn()
+export class SpaceController {
+  constructor(
+    private readonly spaces: SpaceService,
+    private readonly topics: TopicService,
+  ) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor) {
+    return this.spaces.list(actor);
+  }
+
+  @Post()
+  create(@CurrentActor() actor: Actor, @Body() body: CreateSpaceDto) {
+    return this.spaces.create(actor, body);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.spaces.get(actor, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: UpdateSpaceDto) {
+    return this.spaces.update(actor, id, body);
+  }
+
+  @Put(':id/facilitators')
+  setFacilitators(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: SetFacilitatorsDto) {
+    return this.spaces.setFacilitators(actor, id, body.userIds);
+  }
+
+  @Get(':id/agreement')
+  agreement(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.spaces.agreement(actor, id);
+  }
+
+  @Post(':id/agreement')
+  publishAgreement(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: PublishAgreementDto) {
+    return this.spaces.publishAgreement(actor, id, body.body);
+  }
+
+  @Post(':id/agreement/accept')
+  accept(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: AcceptAgreementDto) {
+    return this.spaces.accept(actor, id, body.version);
+  }
+
+  @Post(':id/topics')
+  createTopic(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: CreateTopicDto) {
+    return this.topics.create(actor, id, body);
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { PostService, TopicService } from '@app/forum';
+import type { Actor } from '@app/identity';
+import { CreatePostDto, MarkReadDto, PostPageQueryDto, TopicListQueryDto, TopicStateDto } from '../dto/forum.dto';
+import { CurrentActor } from '../http/current-auth.decorator';
+import { SignedIn } from '../http/route-access.decorator';
+import { UuidPipe } from '../http/validation';
+
+@ApiTags('forum')
+@Controller('topics')
+@SignedIn()
+export class TopicController {
+  constructor(
+    private readonly topics: TopicService,
+    private readonly posts: PostService,
+  ) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: TopicListQueryDto) {
+    return this.topics.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.topics.get(actor, id);
+  }
+
+  @Get(':id/posts')
+  listPosts(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: PostPageQueryDto) {
+    return this.posts.page(actor, id, query.after, query.limit);
+  }
+
+  @Post(':id/posts')
+  reply(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: CreatePostDto) {
+    return this.posts.reply(actor, id, body);
+  }
+
+  @Post(':id/state')
+  @HttpCode(200)
+  setState(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: TopicStateDto) {
+    return this.topics.setState(actor, id, body);
+  }
+
+  @Put(':id/read')
+  @HttpCode(204)
+  async markRead(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: MarkReadDto): Promise<void> {
+    await this.topics.markRead(actor, id, body.postNumber);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './forum.module';
+export * from './policy';
+export * from './presenters';
+export * from './services';
+export type { TopicState } from './repositories';

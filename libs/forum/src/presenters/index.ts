@@ -1,0 +1,4 @@
+export * from './author.presenter';
+export * from './post.presenter';
+export * from './space.presenter';
+export * from './topic.presenter';

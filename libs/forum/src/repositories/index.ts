@@ -1,0 +1,3 @@
+export * from './post.repository';
+export * from './space.repository';
+export * from './topic.repository';

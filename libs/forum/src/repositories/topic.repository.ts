@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import type { ScopeSet } from '@app/identity';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export type TopicState = 'open' | 'slow' | 'paused' | 'closed';
+
+export interface TopicRecord {
+  id: string;
+  spaceId: string;
+  title: string;
+  authorId: string;
+  authorName: string;
+  anonymous: boolean;
+  /** The author's pseudonym number in this topic, when they posted anonymously. */
+  authorPseudonym: number | null;
+  kind: 'discussion' | 'question';
+  tags: string[];
+  phase: number | null;
+  contentNotes: string[];
+  pinned: 'none' | 'space' | 'global';
+  state: TopicState;
+  slowModeSeconds: number | null;
+  archived: boolean;
+  unlisted: boolean;
+  answerPostNumber: number | null;
+  postCount: number;
+  lastPostNumber: number;
+  createdAt: Date;
+  bumpedAt: Date;
+  /** The reader's last read post number; null when they never opened the topic. */
+  lastReadPostNumber: number | null;
+}
+
+export interface NewTopic {
+  spaceId: string;
+  title: string;
+  authorId: string;
+  anonymous: boolean;
+  kind: 'discussion' | 'question';
+  tags: string[];
+  phase: number | null;
+  contentNotes: string[];
+}
+
+export interface TopicListQuery {
+  readerId: string;
+  scopes: ScopeSet;
+  spaceId?: string;
+  tag?: string;
+  phase?: number;
+  /** Only topics the reader has opened and that have posts they have not read. */
+  unreadOnly?: boolean;
+  /** Only topics the reader never opened, created after `since`. */
+  newSince?: Date;
+  authorId?: string;
+  after?: { bumpedAt: Date; id: string };
+  limit: number;
+}
+
+const TOPIC_COLUMNS = `t.id, t.space_id AS "spaceId", t.title, t.author_id AS "authorId", u.display_name AS "authorName",
+  t.anonymous, (SELECT number FROM topic_pseudonym p WHERE p.topic_id = t.id AND p.user_id = t.author_id) AS "authorPseudonym",
+  t.kind, t.tags, t.phase, t.content_notes AS "contentNotes", t.pinned, t.state, t.slow_mode_seconds AS "slowModeSeconds",
+  t.archived, t.unlisted, t.answer_post_number AS "answerPostNumber", t.post_count AS "postCount",
+  t.last_post_number AS "lastPostNumber", t.created_at AS "createdAt", t.bumped_at AS "bumpedAt",
+  r.last_read_post_number AS "lastReadPostNumber"`;
+
+@Injectable()
+export class TopicRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findById(id: string, readerId: string, manager?: EntityManager): Promise<TopicRecord | null> {
+    const rows: TopicRecord[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT ${TOPIC_COLUMNS} FROM topic t JOIN app_user u ON u.id = t.author_id
+       LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = $2 WHERE t.id = $1`,
+      [id, readerId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Locks the topic row: replies are numbered one at a time per topic. */
+  async lockForPosting(id: string, manager: EntityManager): Promise<{ lastPostNumber: number; pseudonymCount: number } | null> {
+    const rows = await manager.query(
+      'SELECT last_post_number AS "lastPostNumber", pseudonym_count AS "pseudonymCount" FROM topic WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async create(topic: NewTopic, manager: EntityManager): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO topic (space_id, title, author_id, anonymous, kind, tags, phase, content_notes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [topic.spaceId, topic.title, topic.authorId, topic.anonymous, topic.kind, topic.tags, topic.phase, topic.contentNotes],
+    );
+    return row.id;
+  }
+
+  async recordPost(id: string, postNumber: number, pseudonymCount: number, at: Date, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE topic SET last_post_number = $2, post_count = post_count + 1, pseudonym_count = $3, bumped_at = $4 WHERE id = $1`,
+      [id, postNumber, pseudonymCount, at],
+    );
+  }
+
+  /** The pseudonym number this person has in this topic, creating the next one if they have none. */
+  async pseudonymFor(topicId: string, userId: string, nextNumber: number, manager: EntityManager): Promise<{ number: number; created: boolean }> {
+    const existing = await manager.query('SELECT number FROM topic_pseudonym WHERE topic_id = $1 AND user_id = $2', [topicId, userId]);
+    if (existing[0]) return { number: existing[0].number, created: false };
+    await manager.query('INSERT INTO topic_pseudonym (topic_id, user_id, number) VALUES ($1, $2, $3)', [topicId, userId, nextNumber]);
+    return { number: nextNumber, created: true };
+  }
+
+  async setState(id: string, state: TopicState, slowModeSeconds: number | null, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager).query('UPDATE topic SET state = $2, slow_mode_seconds = $3 WHERE id = $1', [
+      id,
+      state,
+      slowModeSeconds,
+    ]);
+  }
+
+  async markRead(topicId: string, userId: string, postNumber: number, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
+      `INSERT INTO topic_read (user_id, topic_id, last_read_post_number) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, topic_id) DO UPDATE
+         SET last_read_post_number = GREATEST(topic_read.last_read_post_number, EXCLUDED.last_read_post_number), updated_at = now()`,
+      [userId, topicId, postNumber],
+    );
+  }
+
+  /**
+   * Topic lists, newest activity first, keyset-paginated on (bumped_at, id) so posting while a reader
+   * pages never repeats or skips a topic. Only spaces in the reader's scopes; unlisted and archived excluded.
+   */
+  list(query: TopicListQuery): Promise<TopicRecord[]> {
+    const params: unknown[] = [query.readerId, query.scopes.everything, query.scopes.keys, query.limit + 1];
+    const where: string[] = ['($2::boolean OR s.scope_key = ANY($3::text[]))', 'NOT t.unlisted', 'NOT t.archived'];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (query.spaceId) add((p) => `t.space_id = ${p}`, query.spaceId);
+    if (query.tag) add((p) => `${p} = ANY(t.tags)`, query.tag);
+    if (query.phase) add((p) => `t.phase = ${p}`, query.phase);
+    if (query.authorId) add((p) => `t.author_id = ${p} AND NOT t.anonymous`, query.authorId);
+    if (query.unreadOnly) where.push('r.last_read_post_number IS NOT NULL AND r.last_read_post_number < t.last_post_number');
+    if (query.newSince) add((p) => `r.user_id IS NULL AND t.created_at > ${p}`, query.newSince);
+    if (query.after) {
+      params.push(query.after.bumpedAt, query.after.id);
+      where.push(`(t.bumped_at, t.id) < ($${params.length - 1}, $${params.length})`);
+    }
+    return this.dataSource.query(
+      `SELECT ${TOPIC_COLUMNS} FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
+       LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = $1
+       WHERE ${where.join(' AND ')} ORDER BY t.bumped_at DESC, t.id DESC LIMIT $4`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '@app/core';
+import type { Actor } from '@app/identity';
+import { ForumPolicy } from '../policy';
+import { SpaceRepository, TopicRepository, type SpaceRecord, type TopicRecord } from '../repositories';
+
+/** Loads spaces and topics only when the actor may read them; otherwise they do not exist (404). */
+@Injectable()
+export class SpaceAccess {
+  constructor(
+    private readonly spaces: SpaceRepository,
+    private readonly topics: TopicRepository,
+  ) {}
+
+  async readableSpace(actor: Actor, spaceId: string): Promise<SpaceRecord> {
+    const space = await this.spaces.findById(spaceId);
+    if (!space || !ForumPolicy.canRead(actor, space)) throw notFound();
+    return space;
+  }
+
+  async readableTopic(actor: Actor, topicId: string): Promise<{ topic: TopicRecord; space: SpaceRecord }> {
+    const topic = await this.topics.findById(topicId, actor.userId);
+    if (!topic) throw notFound();
+    const space = await this.spaces.findById(topic.spaceId);
+    if (!space || !ForumPolicy.canRead(actor, space)) throw notFound();
+    return { topic, space };
+  }
+}
