@@ -1,10 +1,16 @@
-// The floor the application is measured against: bare Fastify and a pg Pool of 10 doing the per-request work
-// of GET /api/v1/me at its minimum (find the live session by token hash, then load the person).
+// The floor the application is measured against: bare Fastify and a pg Pool of 10 running the very SQL the
+// app runs for GET /api/v1/me (the caller by session token hash, then the person's profile), taken from the
+// compiled app so the two cannot drift apart. What remains between them is the framework stack.
 // Env: DATABASE_URL, PORT, HOST (127.0.0.1).
 import { createHash } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import Fastify from 'fastify';
+import { createRequire } from 'node:module';
 import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+const { ACTOR_BY_SESSION_SQL } = require('../../dist/libs/identity/src/repositories/actor.repository.js');
+const { OWN_PROFILE_SQL } = require('../../dist/libs/identity/src/repositories/user.repository.js');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const app = Fastify({ logger: false });
@@ -21,31 +27,12 @@ app.get('/api/v1/me', async (request, reply) => {
   const token = request.cookies.artc_session;
   if (!token) return reply.code(401).send(unauthenticated);
   const tokenHash = createHash('sha256').update(token).digest('hex');
-  const session = await pool.query(
-    `SELECT s.id, s.user_id FROM user_session s JOIN app_user u ON u.id = s.user_id
-     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'`,
-    [tokenHash],
-  );
+  const session = await pool.query(ACTOR_BY_SESSION_SQL, [tokenHash, new Date()]);
   if (session.rowCount === 0) return reply.code(401).send(unauthenticated);
-  const person = await pool.query(
-    `SELECT id, email, display_name, pronouns, school_role, bio, expertise, platform_role, institution_id, school_lead
-     FROM app_user WHERE id = $1`,
-    [session.rows[0].user_id],
-  );
-  const u = person.rows[0];
-  if (!u) return reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } });
-  return {
-    id: u.id,
-    email: u.email,
-    displayName: u.display_name,
-    pronouns: u.pronouns,
-    schoolRole: u.school_role,
-    bio: u.bio,
-    expertise: u.expertise,
-    platformRole: u.platform_role,
-    institutionId: u.institution_id,
-    schoolLead: u.school_lead,
-  };
+  const person = await pool.query(OWN_PROFILE_SQL, [session.rows[0].id]);
+  const profile = person.rows[0];
+  if (!profile) return reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } });
+  return { ...profile, schoolLeadOf: session.rows[0].school_lead ? [session.rows[0].institution_id] : [] };
 });
 
 let stopping = false;

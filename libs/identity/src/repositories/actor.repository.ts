@@ -21,6 +21,11 @@ const ACTOR_COLUMNS = `u.id, u.platform_role, u.institution_id, u.school_lead,
   CASE WHEN u.school_lead THEN ARRAY(SELECT id FROM cohort WHERE institution_id = u.institution_id) ELSE '{}' END AS led_cohort_ids,
   CASE WHEN u.school_lead THEN ARRAY(SELECT id FROM "group" WHERE institution_id = u.institution_id) ELSE '{}' END AS led_group_ids`;
 
+/** Exported so the benchmark's bare baseline server runs exactly the query the app runs. */
+export const ACTOR_BY_SESSION_SQL = `SELECT s.id AS session_id, ${ACTOR_COLUMNS}
+  FROM user_session s JOIN app_user u ON u.id = s.user_id
+  WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.status = 'active'`;
+
 const toActor = (row: ActorRow): Actor => ({
   userId: row.id,
   platformRole: row.platform_role,
@@ -50,12 +55,7 @@ export class ActorRepository {
 
   /** A live (not revoked, not expired) session of an active person. */
   async bySessionTokenHash(tokenHash: string, now: Date): Promise<{ sessionId: string; actor: Actor } | null> {
-    const rows: ActorRow[] = await this.dataSource.query(
-      `SELECT s.id AS session_id, ${ACTOR_COLUMNS}
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
-       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.status = 'active'`,
-      [tokenHash, now],
-    );
+    const rows: ActorRow[] = await this.dataSource.query(ACTOR_BY_SESSION_SQL, [tokenHash, now]);
     return rows[0] ? { sessionId: rows[0].session_id!, actor: toActor(rows[0]) } : null;
   }
 

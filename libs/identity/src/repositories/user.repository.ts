@@ -24,6 +24,18 @@ export interface ProfilePatch {
   expertise?: string[];
 }
 
+/** Exported so the benchmark's bare baseline server runs exactly the query the app runs. */
+export const OWN_PROFILE_SQL = `SELECT u.id, u.email, u.display_name AS "displayName", u.pronouns, u.school_role AS "schoolRole", u.bio, u.expertise,
+         u.platform_role AS "platformRole",
+         (SELECT json_build_object('id', i.id, 'name', i.name, 'slug', i.slug) FROM institution i WHERE i.id = u.institution_id)
+           AS institution,
+         COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'programYear', c.program_year,
+                     'institutionId', c.institution_id) ORDER BY c.program_year DESC, c.name)
+                   FROM cohort c JOIN cohort_member m ON m.cohort_id = c.id WHERE m.user_id = u.id), '[]') AS cohorts,
+         COALESCE((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'kind', g.kind) ORDER BY g.name)
+                   FROM "group" g JOIN group_member m ON m.group_id = g.id WHERE m.user_id = u.id), '[]') AS groups
+       FROM app_user u WHERE u.id = $1`;
+
 export interface OwnProfile {
   id: string;
   email: string;
@@ -109,19 +121,7 @@ export class UserRepository {
 
   /** The signed-in person with their school, cohorts and groups, in one round trip (GET /me runs it on every page). */
   async profile(userId: string): Promise<OwnProfile | null> {
-    const rows: OwnProfile[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.pronouns, u.school_role AS "schoolRole", u.bio, u.expertise,
-         u.platform_role AS "platformRole",
-         (SELECT json_build_object('id', i.id, 'name', i.name, 'slug', i.slug) FROM institution i WHERE i.id = u.institution_id)
-           AS institution,
-         COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'programYear', c.program_year,
-                     'institutionId', c.institution_id) ORDER BY c.program_year DESC, c.name)
-                   FROM cohort c JOIN cohort_member m ON m.cohort_id = c.id WHERE m.user_id = u.id), '[]') AS cohorts,
-         COALESCE((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'kind', g.kind) ORDER BY g.name)
-                   FROM "group" g JOIN group_member m ON m.group_id = g.id WHERE m.user_id = u.id), '[]') AS groups
-       FROM app_user u WHERE u.id = $1`,
-      [userId],
-    );
+    const rows: OwnProfile[] = await this.dataSource.query(OWN_PROFILE_SQL, [userId]);
     return rows[0] ?? null;
   }
 
