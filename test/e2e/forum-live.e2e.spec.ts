@@ -61,7 +61,10 @@ describe('live forum updates over socket.io', () => {
     const updated = collect(socket, 'post:updated');
     const topicUpdated = collect(socket, 'topic:updated');
 
-    const reply = await author.client.post(`/api/v1/topics/${topic.body.id}/posts`, { body: 'Said anonymously', anonymous: true });
+    const reply = await author.client.post(`/api/v1/topics/${topic.body.id}/posts`, {
+      body: 'Said anonymously',
+      anonymous: true,
+    });
     expect(reply.status).toBe(201);
     const [live] = await created.waitFor(1);
     expect(live).toMatchObject({ id: reply.body.id, postNumber: 2, author: { anonymous: true, displayName: 'Participant 1' } });

@@ -11,7 +11,18 @@ import { TopicService } from './services/topic.service';
 
 @Module({
   imports: [IdentityModule],
-  providers: [ForumEvents, SpaceRepository, TopicRepository, PostRepository, SpaceAccess, PostingRules, PostWriter, SpaceService, TopicService, PostService],
+  providers: [
+    ForumEvents,
+    SpaceRepository,
+    TopicRepository,
+    PostRepository,
+    SpaceAccess,
+    PostingRules,
+    PostWriter,
+    SpaceService,
+    TopicService,
+    PostService,
+  ],
   exports: [SpaceService, TopicService, PostService, ForumEvents],
 })
 export class ForumModule {}

@@ -9,7 +9,8 @@ import { SignedIn } from '../http/route-access.decorator';
 import { UuidPipe } from '../http/validation';
 
 const reactionKind = (kind: string): ReactionKind => {
-  if (!(REACTIONS as readonly string[]).includes(kind)) throw badRequest(ErrorCode.ValidationFailed, `kind must be one of ${REACTIONS.join(', ')}`);
+  if (!(REACTIONS as readonly string[]).includes(kind))
+    throw badRequest(ErrorCode.ValidationFailed, `kind must be one of ${REACTIONS.join(', ')}`);
   return kind as ReactionKind;
 };
 

@@ -2,7 +2,14 @@ import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SpaceService, TopicService } from '@app/forum';
 import type { Actor } from '@app/identity';
-import { AcceptAgreementDto, CreateSpaceDto, CreateTopicDto, PublishAgreementDto, SetFacilitatorsDto, UpdateSpaceDto } from '../dto/forum.dto';
+import {
+  AcceptAgreementDto,
+  CreateSpaceDto,
+  CreateTopicDto,
+  PublishAgreementDto,
+  SetFacilitatorsDto,
+  UpdateSpaceDto,
+} from '../dto/forum.dto';
 import { CurrentActor } from '../http/current-auth.decorator';
 import { SignedIn } from '../http/route-access.decorator';
 import { UuidPipe } from '../http/validation';

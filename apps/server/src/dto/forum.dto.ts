@@ -13,25 +13,33 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import type { ScopeKey } from '@app/identity';
 import { REACTIONS, type ReactionKind, type TopicState } from '@app/forum';
 import { NotBlank } from './not-blank.validator';
 
+// Settings without an "unset": null is refused like any other wrong value (IsOptional would let it through to the database).
+const IfPresent = () => ValidateIf((_object, value) => value !== undefined);
 const SCOPE = /^(consortium|(inst|cohort|group):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 // Markdown bodies are checked for their 64 KB limit by the service with a specific code; this cap only stops abuse early.
 const BODY_CAP = 200_000;
 
 export class CreateSpaceDto {
   @ApiProperty() @IsString() @NotBlank() @MaxLength(100) name: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case words joined by hyphens' }) @MaxLength(60) slug?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case words joined by hyphens' })
+  @MaxLength(60)
+  slug?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiProperty({ example: 'consortium', description: 'consortium, inst:<id>, cohort:<id> or group:<id>' })
   @Matches(SCOPE, { message: 'scope must be consortium, inst:<uuid>, cohort:<uuid> or group:<uuid>' })
   scope: ScopeKey;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() parentId?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOptional() @IsInt() @Min(1) @Max(6) phase?: number;
-  @ApiPropertyOptional({ enum: ['everyone', 'facilitators'] }) @IsOptional() @IsIn(['everyone', 'facilitators']) whoMayStart?: 'everyone' | 'facilitators';
+  @ApiPropertyOptional({ enum: ['everyone', 'facilitators'] }) @IsOptional() @IsIn(['everyone', 'facilitators']) whoMayStart?:
+    'everyone' | 'facilitators';
   @ApiPropertyOptional() @IsOptional() @IsBoolean() allowAnonymous?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(86400) slowModeSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() firstPostsNeedApproval?: boolean;
@@ -41,10 +49,11 @@ export class UpdateSpaceDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @NotBlank() @MaxLength(100) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOptional() @IsInt() @Min(1) @Max(6) phase?: number;
-  @ApiPropertyOptional({ enum: ['everyone', 'facilitators'] }) @IsOptional() @IsIn(['everyone', 'facilitators']) whoMayStart?: 'everyone' | 'facilitators';
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() allowAnonymous?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(86400) slowModeSeconds?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() firstPostsNeedApproval?: boolean;
+  @ApiPropertyOptional({ enum: ['everyone', 'facilitators'] }) @IfPresent() @IsIn(['everyone', 'facilitators']) whoMayStart?:
+    'everyone' | 'facilitators';
+  @ApiPropertyOptional() @IfPresent() @IsBoolean() allowAnonymous?: boolean;
+  @ApiPropertyOptional() @IfPresent() @IsInt() @Min(0) @Max(86400) slowModeSeconds?: number;
+  @ApiPropertyOptional() @IfPresent() @IsBoolean() firstPostsNeedApproval?: boolean;
 }
 
 export class SetFacilitatorsDto {
@@ -63,8 +72,15 @@ export class CreateTopicDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @NotBlank() @MaxLength(200) title: string;
   @ApiProperty({ description: 'Markdown, at most 64 KB' }) @IsString() @MaxLength(BODY_CAP) body: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() anonymous?: boolean;
-  @ApiPropertyOptional({ enum: ['discussion', 'question'] }) @IsOptional() @IsIn(['discussion', 'question']) kind?: 'discussion' | 'question';
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(40, { each: true }) tags?: string[];
+  @ApiPropertyOptional({ enum: ['discussion', 'question'] }) @IsOptional() @IsIn(['discussion', 'question']) kind?:
+    'discussion' | 'question';
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  tags?: string[];
   @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOptional() @IsInt() @Min(1) @Max(6) phase?: number;
   @ApiPropertyOptional({ type: [String], description: 'Labels shown before the body, e.g. "discusses racial violence"' })
   @IsOptional()
@@ -79,13 +95,21 @@ export class TopicListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() spaceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) tag?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(6) phase?: number;
-  @ApiPropertyOptional({ enum: ['latest', 'unread', 'new', 'mine'] }) @IsOptional() @IsIn(['latest', 'unread', 'new', 'mine']) filter?: 'latest' | 'unread' | 'new' | 'mine';
+  @ApiPropertyOptional({ enum: ['latest', 'unread', 'new', 'mine'] })
+  @IsOptional()
+  @IsIn(['latest', 'unread', 'new', 'mine'])
+  filter?: 'latest' | 'unread' | 'new' | 'mine';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
 export class PostPageQueryDto {
-  @ApiPropertyOptional({ description: 'Posts after this post number' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
+  @ApiPropertyOptional({ description: 'Posts after this post number' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 

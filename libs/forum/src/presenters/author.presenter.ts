@@ -13,7 +13,10 @@ export const pseudonymLabel = (number: number) => `Participant ${number}`;
  * the pseudonym: no id, no name, nothing that could be joined with another response. Identity is shown only
  * through a facilitator's reveal, which needs a reason and is audited.
  */
-export function presentAuthor(author: { id: string; displayName: string }, anonymity: { anonymous: boolean; pseudonymNumber: number | null }): AuthorView {
+export function presentAuthor(
+  author: { id: string; displayName: string },
+  anonymity: { anonymous: boolean; pseudonymNumber: number | null },
+): AuthorView {
   if (!anonymity.anonymous) return { id: author.id, displayName: author.displayName, anonymous: false };
   const pseudonym = pseudonymLabel(anonymity.pseudonymNumber ?? 0);
   return { displayName: pseudonym, anonymous: true, pseudonym };

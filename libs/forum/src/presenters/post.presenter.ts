@@ -13,7 +13,8 @@ export const postIsListed = (post: PostRecord, viewer: PostViewer) =>
 
 export function presentPost(post: PostRecord, viewer: PostViewer) {
   const mine = post.authorId === viewer.userId;
-  const showBody = post.status === 'visible' || post.status === 'pending' || (post.status === 'hidden' && (viewer.canModerate || mine));
+  const showBody =
+    post.status === 'visible' || post.status === 'pending' || (post.status === 'hidden' && (viewer.canModerate || mine));
   return {
     id: post.id,
     topicId: post.topicId,

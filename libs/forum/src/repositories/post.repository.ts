@@ -97,7 +97,11 @@ export class PostRepository {
   }
 
   /** When this person last posted in the topic, or anywhere in the space: for slow mode. */
-  async lastPostedAt(authorId: string, where: { topicId: string } | { spaceId: string }, manager?: EntityManager): Promise<Date | null> {
+  async lastPostedAt(
+    authorId: string,
+    where: { topicId: string } | { spaceId: string },
+    manager?: EntityManager,
+  ): Promise<Date | null> {
     const rows = await (manager ?? this.dataSource.manager).query(
       'topicId' in where
         ? 'SELECT max(created_at) AS at FROM post WHERE author_id = $1 AND topic_id = $2'
@@ -124,7 +128,14 @@ export class PostRepository {
     return rows.length > 0;
   }
 
-  async updateSource(id: string, source: string, html: string, rendererVersion: number, at: Date, manager: EntityManager): Promise<void> {
+  async updateSource(
+    id: string,
+    source: string,
+    html: string,
+    rendererVersion: number,
+    at: Date,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query('UPDATE post SET source = $2, html = $3, renderer_version = $4, edited_at = $5 WHERE id = $1', [
       id,
       source,
@@ -150,7 +161,13 @@ export class PostRepository {
     );
   }
 
-  async setStatus(id: string, status: PostStatus, reason: string | null, by: string | null, manager?: EntityManager): Promise<void> {
+  async setStatus(
+    id: string,
+    status: PostStatus,
+    reason: string | null,
+    by: string | null,
+    manager?: EntityManager,
+  ): Promise<void> {
     await (manager ?? this.dataSource.manager).query(
       'UPDATE post SET status = $2, hidden_reason = $3, hidden_by_id = $4 WHERE id = $1',
       [id, status, reason, by],

@@ -29,6 +29,8 @@ export interface TopicRecord {
   bumpedAt: Date;
   /** The reader's last read post number; null when they never opened the topic. */
   lastReadPostNumber: number | null;
+  /** The first post still awaits a facilitator's approval: the topic exists only for its author and moderators. */
+  awaitingApproval: boolean;
 }
 
 export interface NewTopic {
@@ -40,6 +42,7 @@ export interface NewTopic {
   tags: string[];
   phase: number | null;
   contentNotes: string[];
+  createdAt: Date;
 }
 
 export interface TopicListQuery {
@@ -62,7 +65,8 @@ const TOPIC_COLUMNS = `t.id, t.space_id AS "spaceId", t.title, t.author_id AS "a
   t.kind, t.tags, t.phase, t.content_notes AS "contentNotes", t.pinned, t.state, t.slow_mode_seconds AS "slowModeSeconds",
   t.archived, t.unlisted, t.answer_post_number AS "answerPostNumber", t.post_count AS "postCount",
   t.last_post_number AS "lastPostNumber", t.created_at AS "createdAt", t.bumped_at AS "bumpedAt",
-  r.last_read_post_number AS "lastReadPostNumber"`;
+  r.last_read_post_number AS "lastReadPostNumber",
+  EXISTS (SELECT 1 FROM post p1 WHERE p1.topic_id = t.id AND p1.post_number = 1 AND p1.status = 'pending') AS "awaitingApproval"`;
 
 @Injectable()
 export class TopicRepository {
@@ -88,9 +92,19 @@ export class TopicRepository {
 
   async create(topic: NewTopic, manager: EntityManager): Promise<string> {
     const [row] = await manager.query(
-      `INSERT INTO topic (space_id, title, author_id, anonymous, kind, tags, phase, content_notes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [topic.spaceId, topic.title, topic.authorId, topic.anonymous, topic.kind, topic.tags, topic.phase, topic.contentNotes],
+      `INSERT INTO topic (space_id, title, author_id, anonymous, kind, tags, phase, content_notes, created_at, bumped_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
+      [
+        topic.spaceId,
+        topic.title,
+        topic.authorId,
+        topic.anonymous,
+        topic.kind,
+        topic.tags,
+        topic.phase,
+        topic.contentNotes,
+        topic.createdAt,
+      ],
     );
     return row.id;
   }
@@ -103,10 +117,22 @@ export class TopicRepository {
   }
 
   /** The pseudonym number this person has in this topic, creating the next one if they have none. */
-  async pseudonymFor(topicId: string, userId: string, nextNumber: number, manager: EntityManager): Promise<{ number: number; created: boolean }> {
-    const existing = await manager.query('SELECT number FROM topic_pseudonym WHERE topic_id = $1 AND user_id = $2', [topicId, userId]);
+  async pseudonymFor(
+    topicId: string,
+    userId: string,
+    nextNumber: number,
+    manager: EntityManager,
+  ): Promise<{ number: number; created: boolean }> {
+    const existing = await manager.query('SELECT number FROM topic_pseudonym WHERE topic_id = $1 AND user_id = $2', [
+      topicId,
+      userId,
+    ]);
     if (existing[0]) return { number: existing[0].number, created: false };
-    await manager.query('INSERT INTO topic_pseudonym (topic_id, user_id, number) VALUES ($1, $2, $3)', [topicId, userId, nextNumber]);
+    await manager.query('INSERT INTO topic_pseudonym (topic_id, user_id, number) VALUES ($1, $2, $3)', [
+      topicId,
+      userId,
+      nextNumber,
+    ]);
     return { number: nextNumber, created: true };
   }
 
@@ -133,7 +159,13 @@ export class TopicRepository {
    */
   list(query: TopicListQuery): Promise<TopicRecord[]> {
     const params: unknown[] = [query.readerId, query.scopes.everything, query.scopes.keys, query.limit + 1];
-    const where: string[] = ['($2::boolean OR s.scope_key = ANY($3::text[]))', 'NOT t.unlisted', 'NOT t.archived'];
+    const where: string[] = [
+      '($2::boolean OR s.scope_key = ANY($3::text[]))',
+      'NOT t.unlisted',
+      'NOT t.archived',
+      // A topic whose first post awaits approval is listed only for its author (moderators use the review queue).
+      `(t.author_id = $1 OR NOT EXISTS (SELECT 1 FROM post p1 WHERE p1.topic_id = t.id AND p1.post_number = 1 AND p1.status = 'pending'))`,
+    ];
     const add = (sql: (n: string) => string, value: unknown) => {
       params.push(value);
       where.push(sql(`$${params.length}`));

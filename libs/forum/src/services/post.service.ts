@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest, conflict, ErrorCode, forbidden, notFound, Clock } from '@app/core';
+import { badRequest, Clock, conflict, DomainError, ErrorCode, forbidden, notFound } from '@app/core';
 import { AuditedWrite, type Actor } from '@app/identity';
 import { RENDERER_VERSION } from '@app/markdown';
 import { DataSource } from 'typeorm';
@@ -48,7 +48,10 @@ export class PostService {
   }
 
   /** A post the actor may see, with its topic and space; anything else is a 404. */
-  private async readablePost(actor: Actor, postId: string): Promise<{ post: PostRecord; topic: TopicRecord; space: SpaceRecord }> {
+  private async readablePost(
+    actor: Actor,
+    postId: string,
+  ): Promise<{ post: PostRecord; topic: TopicRecord; space: SpaceRecord }> {
     const post = await this.posts.findById(postId, actor.userId);
     if (!post) throw notFound();
     const { topic, space } = await this.access.readableTopic(actor, post.topicId);
@@ -65,7 +68,7 @@ export class PostService {
     await this.rules.assertNotFlooding(actor);
     const status = await this.rules.initialStatus(actor, space);
     const { postId } = await this.dataSource.transaction(async (manager) => {
-      // Checked under the topic lock so two quick replies cannot both slip through slow mode.
+      // Checked inside the transaction, under a per-person slow-mode lock, so two quick replies cannot both slip through.
       await this.rules.assertTopicAcceptsPosts(actor, space, topic, manager);
       return this.writer.write(manager, actor, {
         topicId,
@@ -99,8 +102,16 @@ export class PostService {
 
   /** The author edits; every earlier text is kept as a revision for the author and the space's moderators. */
   async edit(actor: Actor, postId: string, body: string) {
-    const { post, space } = await this.readablePost(actor, postId);
+    const { post, topic, space } = await this.readablePost(actor, postId);
     if (post.authorId !== actor.userId) throw forbidden('Only the author edits a post');
+    // A paused or closed topic is frozen for edits too, or a "closed" thread could still change under readers.
+    if (!ForumPolicy.canModerate(actor, space) && (topic.state === 'closed' || topic.state === 'paused')) {
+      throw new DomainError(
+        topic.state === 'closed' ? ErrorCode.TopicClosed : ErrorCode.TopicPaused,
+        403,
+        'This topic does not take edits now',
+      );
+    }
     if (post.status === 'deleted' || post.status === 'hidden') throw forbidden('This post can no longer be edited');
     this.rules.assertSourceSize(body);
     if (body === post.source) return presentPost(post, viewerOf(actor, space));
@@ -127,7 +138,8 @@ export class PostService {
   async remove(actor: Actor, postId: string): Promise<void> {
     const { post, space } = await this.readablePost(actor, postId);
     if (post.authorId !== actor.userId) throw forbidden('Only the author deletes a post; facilitators hide posts');
-    if (post.postNumber === 1) throw badRequest(ErrorCode.ValidationFailed, 'The first post of a topic cannot be deleted; ask a facilitator');
+    if (post.postNumber === 1)
+      throw badRequest(ErrorCode.ValidationFailed, 'The first post of a topic cannot be deleted; ask a facilitator');
     await this.posts.setStatus(postId, 'deleted', null, actor.userId);
     this.changed(space, post);
   }
@@ -135,6 +147,8 @@ export class PostService {
   async hide(actor: Actor, postId: string, reason: string) {
     const { post, space } = await this.readablePost(actor, postId);
     if (!ForumPolicy.canModerate(actor, space)) throw forbidden('Only this space’s facilitators hide posts');
+    // A deleted post is already gone; hiding it would let a restore publish what its author took back.
+    if (post.status === 'deleted') throw conflict(ErrorCode.Conflict, 'The author deleted this post');
     await this.audited.run(
       (manager) => this.posts.setStatus(postId, 'hidden', reason.trim(), actor.userId, manager),
       () => ({ actorId: actor.userId, action: 'post.hide', targetType: 'post', targetId: postId, reason: reason.trim() }),
@@ -147,12 +161,23 @@ export class PostService {
   async restore(actor: Actor, postId: string) {
     const { post, space } = await this.readablePost(actor, postId);
     if (!ForumPolicy.canModerate(actor, space)) throw forbidden('Only this space’s facilitators restore posts');
-    if (post.status !== 'hidden' && post.status !== 'pending') throw conflict(ErrorCode.Conflict, 'The post is not hidden or pending');
+    if (post.status !== 'hidden' && post.status !== 'pending')
+      throw conflict(ErrorCode.Conflict, 'The post is not hidden or pending');
     await this.audited.run(
       (manager) => this.posts.setStatus(postId, 'visible', null, null, manager),
-      () => ({ actorId: actor.userId, action: post.status === 'pending' ? 'post.approve' : 'post.restore', targetType: 'post', targetId: postId }),
+      () => ({
+        actorId: actor.userId,
+        action: post.status === 'pending' ? 'post.approve' : 'post.restore',
+        targetType: 'post',
+        targetId: postId,
+      }),
     );
-    this.events.publish({ type: post.status === 'pending' ? 'post.created' : 'post.updated', spaceId: space.id, topicId: post.topicId, postId });
+    this.events.publish({
+      type: post.status === 'pending' ? 'post.created' : 'post.updated',
+      spaceId: space.id,
+      topicId: post.topicId,
+      postId,
+    });
     return this.get(actor, postId);
   }
 

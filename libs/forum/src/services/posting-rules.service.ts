@@ -25,7 +25,8 @@ export class PostingRules {
     if (Buffer.byteLength(source, 'utf8') > MAX_MARKDOWN_BYTES) {
       throw badRequest(ErrorCode.PostTooLong, `A post may be at most ${MAX_MARKDOWN_BYTES / 1024} KB of Markdown`);
     }
-    if (!source.trim()) throw badRequest(ErrorCode.ValidationFailed, 'The post is empty', [{ field: 'body', message: 'must not be blank' }]);
+    if (!source.trim())
+      throw badRequest(ErrorCode.ValidationFailed, 'The post is empty', [{ field: 'body', message: 'must not be blank' }]);
   }
 
   assertAnonymityAllowed(space: SpaceRecord, anonymous: boolean): void {
@@ -50,19 +51,31 @@ export class PostingRules {
   async assertTopicAcceptsPosts(actor: Actor, space: SpaceRecord, topic: TopicRecord, manager?: EntityManager): Promise<void> {
     if (ForumPolicy.canModerate(actor, space)) return;
     if (topic.state === 'closed') throw new DomainError(ErrorCode.TopicClosed, 403, 'This topic is closed');
-    if (topic.state === 'paused') throw new DomainError(ErrorCode.TopicPaused, 403, 'Facilitators have paused this topic; it is read-only for now');
+    if (topic.state === 'paused')
+      throw new DomainError(ErrorCode.TopicPaused, 403, 'Facilitators have paused this topic; it is read-only for now');
     const topicSeconds = topic.state === 'slow' ? (topic.slowModeSeconds ?? 0) : 0;
     await this.assertSlowMode(actor, topicSeconds, { topicId: topic.id }, manager);
     await this.assertSlowMode(actor, space.slowModeSeconds, { spaceId: space.id }, manager);
   }
 
-  async assertSpaceSlowMode(actor: Actor, space: SpaceRecord): Promise<void> {
+  async assertSpaceSlowMode(actor: Actor, space: SpaceRecord, manager?: EntityManager): Promise<void> {
     if (ForumPolicy.canModerate(actor, space)) return;
-    await this.assertSlowMode(actor, space.slowModeSeconds, { spaceId: space.id });
+    await this.assertSlowMode(actor, space.slowModeSeconds, { spaceId: space.id }, manager);
   }
 
-  private async assertSlowMode(actor: Actor, seconds: number, where: { topicId: string } | { spaceId: string }, manager?: EntityManager) {
+  private async assertSlowMode(
+    actor: Actor,
+    seconds: number,
+    where: { topicId: string } | { spaceId: string },
+    manager?: EntityManager,
+  ) {
     if (seconds <= 0) return;
+    // Inside the posting transaction, one check at a time per person and place, held until commit:
+    // otherwise two quick posts both read the same "last post" and both pass.
+    if (manager) {
+      const place = 'topicId' in where ? `topic:${where.topicId}` : `space:${where.spaceId}`;
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`slow-mode:${actor.userId}:${place}`]);
+    }
     const last = await this.posts.lastPostedAt(actor.userId, where, manager);
     if (!last) return;
     const waitSeconds = (new Date(last).getTime() + seconds * 1000 - this.clock.now().getTime()) / 1000;

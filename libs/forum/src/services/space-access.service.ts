@@ -23,6 +23,7 @@ export class SpaceAccess {
     if (!topic) throw notFound();
     const space = await this.spaces.findById(topic.spaceId);
     if (!space || !ForumPolicy.canRead(actor, space)) throw notFound();
+    if (topic.awaitingApproval && topic.authorId !== actor.userId && !ForumPolicy.canModerate(actor, space)) throw notFound();
     return { topic, space };
   }
 }

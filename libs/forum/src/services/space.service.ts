@@ -69,7 +69,8 @@ export class SpaceService {
     await this.assertMayManage(actor, input.scope);
     if (input.parentId) {
       const parent = await this.access.readableSpace(actor, input.parentId);
-      if (parent.scopeKey !== input.scope) throw badRequest(ErrorCode.ValidationFailed, 'A sub-space must have the same scope as its parent');
+      if (parent.scopeKey !== input.scope)
+        throw badRequest(ErrorCode.ValidationFailed, 'A sub-space must have the same scope as its parent');
     }
     const settings: SpaceSettings = {
       slug: input.slug ?? slugify(input.name),
@@ -99,7 +100,8 @@ export class SpaceService {
     const space = await this.access.readableSpace(actor, id);
     await this.assertMayManage(actor, space.scopeKey);
     await this.audited.run(
-      (manager) => this.spaces.update(id, { ...patch, name: patch.name?.trim(), description: patch.description?.trim() }, manager),
+      (manager) =>
+        this.spaces.update(id, { ...patch, name: patch.name?.trim(), description: patch.description?.trim() }, manager),
       () => ({ actorId: actor.userId, action: 'space.update', targetType: 'space', targetId: id, data: patch }),
     );
     return this.get(actor, id);
@@ -128,7 +130,13 @@ export class SpaceService {
     await this.assertMayManage(actor, space.scopeKey);
     const version = await this.audited.run(
       (manager) => this.spaces.addAgreementVersion(id, body.trim(), actor.userId, manager),
-      (v) => ({ actorId: actor.userId, action: 'space.agreement.publish', targetType: 'space', targetId: id, data: { version: v } }),
+      (v) => ({
+        actorId: actor.userId,
+        action: 'space.agreement.publish',
+        targetType: 'space',
+        targetId: id,
+        data: { version: v },
+      }),
     );
     return this.agreement(actor, id, version);
   }
@@ -153,7 +161,10 @@ export class SpaceService {
     const current = await this.spaces.currentAgreement(id);
     if (!current) throw notFound('This space has no community agreements');
     if (current.version !== version) {
-      throw conflict(ErrorCode.AgreementOutdated, `The current agreements are version ${current.version}; read and accept that one`);
+      throw conflict(
+        ErrorCode.AgreementOutdated,
+        `The current agreements are version ${current.version}; read and accept that one`,
+      );
     }
     const acceptedAt = await this.spaces.accept(id, actor.userId, version);
     return { version, acceptedAt: new Date(acceptedAt).toISOString() };

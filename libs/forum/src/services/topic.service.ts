@@ -55,9 +55,9 @@ export class TopicService {
     this.rules.assertSourceSize(input.body);
     await this.rules.assertAgreementsAccepted(actor, space);
     await this.rules.assertNotFlooding(actor);
-    await this.rules.assertSpaceSlowMode(actor, space);
     const status = await this.rules.initialStatus(actor, space);
     const topicId = await this.dataSource.transaction(async (manager) => {
+      await this.rules.assertSpaceSlowMode(actor, space, manager);
       const id = await this.topics.create(
         {
           spaceId,
@@ -68,6 +68,7 @@ export class TopicService {
           tags: tidyLabels(input.tags, 10),
           phase: input.phase ?? space.phase ?? null,
           contentNotes: [...new Set((input.contentNotes ?? []).map((note) => note.trim()).filter(Boolean))].slice(0, 5),
+          createdAt: this.clock.now(),
         },
         manager,
       );
@@ -91,7 +92,8 @@ export class TopicService {
     if (filters.spaceId) await this.access.readableSpace(actor, filters.spaceId);
     const limit = filters.limit ?? 30;
     const position = decodeCursor(filters.cursor);
-    if (position && Number.isNaN(Date.parse(position.key))) throw badRequest(ErrorCode.ValidationFailed, 'The cursor is not valid');
+    if (position && Number.isNaN(Date.parse(position.key)))
+      throw badRequest(ErrorCode.ValidationFailed, 'The cursor is not valid');
     const rows = await this.topics.list({
       readerId: actor.userId,
       scopes: AccessPolicy.readableScopes(actor),
@@ -121,14 +123,24 @@ export class TopicService {
     if (!ForumPolicy.canModerate(actor, space)) throw forbidden('Only this space’s facilitators change a topic’s state');
     let noticeId = '';
     if (input.state === 'slow' && !input.slowModeSeconds) {
-      throw badRequest(ErrorCode.ValidationFailed, 'Slow mode needs slowModeSeconds', [{ field: 'slowModeSeconds', message: 'required for slow' }]);
+      throw badRequest(ErrorCode.ValidationFailed, 'Slow mode needs slowModeSeconds', [
+        { field: 'slowModeSeconds', message: 'required for slow' },
+      ]);
     }
     const seconds = input.state === 'slow' ? input.slowModeSeconds! : null;
     const notice = `**Facilitator note:** this topic is now ${describeState(input.state, seconds)}. ${input.reason.trim()}`;
     await this.audited.run(
       async (manager) => {
         await this.topics.setState(topicId, input.state, seconds, manager);
-        noticeId = (await this.writer.write(manager, actor, { topicId, source: notice, anonymous: false, replyToPostNumber: null, status: 'visible' })).postId;
+        noticeId = (
+          await this.writer.write(manager, actor, {
+            topicId,
+            source: notice,
+            anonymous: false,
+            replyToPostNumber: null,
+            status: 'visible',
+          })
+        ).postId;
       },
       () => ({
         actorId: actor.userId,
@@ -155,4 +167,3 @@ function describeState(state: TopicState, seconds: number | null): string {
   if (state === 'paused') return 'paused (read-only for now)';
   return state;
 }
-
