@@ -45,6 +45,10 @@ const POST_COLUMNS = `p.id, p.topic_id AS "topicId", p.post_number AS "postNumbe
     AS "reactionCounts",
   ARRAY(SELECT kind FROM post_reaction WHERE post_id = p.id AND user_id = $1 ORDER BY kind) AS "myReactions"`;
 
+/** A page of a topic's posts; parameters: reader, topic, after post number, limit. Exported for the bench baseline. */
+export const POST_PAGE_SQL = `SELECT ${POST_COLUMNS} FROM post p JOIN app_user u ON u.id = p.author_id
+  WHERE p.topic_id = $2 AND p.post_number > $3 ORDER BY p.post_number LIMIT $4`;
+
 @Injectable()
 export class PostRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -81,11 +85,7 @@ export class PostRepository {
 
   /** Posts after a post number, in order; `includePendingOf` lets an author see their own posts awaiting approval. */
   page(topicId: string, readerId: string, afterPostNumber: number, limit: number): Promise<PostRecord[]> {
-    return this.dataSource.query(
-      `SELECT ${POST_COLUMNS} FROM post p JOIN app_user u ON u.id = p.author_id
-       WHERE p.topic_id = $2 AND p.post_number > $3 ORDER BY p.post_number LIMIT $4`,
-      [readerId, topicId, afterPostNumber, limit + 1],
-    );
+    return this.dataSource.query(POST_PAGE_SQL, [readerId, topicId, afterPostNumber, limit + 1]);
   }
 
   async existsVisible(topicId: string, postNumber: number, manager?: EntityManager): Promise<boolean> {

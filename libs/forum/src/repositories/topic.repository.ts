@@ -155,36 +155,45 @@ export class TopicRepository {
 
   /**
    * Topic lists, newest activity first, keyset-paginated on (bumped_at, id) so posting while a reader
-   * pages never repeats or skips a topic. Only spaces in the reader's scopes; unlisted and archived excluded.
+   * pages never repeats or skips a topic.
    */
   list(query: TopicListQuery): Promise<TopicRecord[]> {
-    const params: unknown[] = [query.readerId, query.scopes.everything, query.scopes.keys, query.limit + 1];
-    const where: string[] = [
-      '($2::boolean OR s.scope_key = ANY($3::text[]))',
-      'NOT t.unlisted',
-      'NOT t.archived',
-      // A topic whose first post awaits approval is listed only for its author (moderators use the review queue).
-      `(t.author_id = $1 OR NOT EXISTS (SELECT 1 FROM post p1 WHERE p1.topic_id = t.id AND p1.post_number = 1 AND p1.status = 'pending'))`,
-    ];
-    const add = (sql: (n: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (query.spaceId) add((p) => `t.space_id = ${p}`, query.spaceId);
-    if (query.tag) add((p) => `${p} = ANY(t.tags)`, query.tag);
-    if (query.phase) add((p) => `t.phase = ${p}`, query.phase);
-    if (query.authorId) add((p) => `t.author_id = ${p} AND NOT t.anonymous`, query.authorId);
-    if (query.unreadOnly) where.push('r.last_read_post_number IS NOT NULL AND r.last_read_post_number < t.last_post_number');
-    if (query.newSince) add((p) => `r.user_id IS NULL AND t.created_at > ${p}`, query.newSince);
-    if (query.after) {
-      params.push(query.after.bumpedAt, query.after.id);
-      where.push(`(t.bumped_at, t.id) < ($${params.length - 1}, $${params.length})`);
-    }
-    return this.dataSource.query(
-      `SELECT ${TOPIC_COLUMNS} FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
+    const { sql, params } = topicListSql(query);
+    return this.dataSource.query(sql, params);
+  }
+}
+
+/**
+ * The topic-list statement: only spaces in the reader's scopes; unlisted and archived excluded. Exported so
+ * the benchmark's bare baseline server runs exactly the query the app runs.
+ */
+export function topicListSql(query: TopicListQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [query.readerId, query.scopes.everything, query.scopes.keys, query.limit + 1];
+  const where: string[] = [
+    '($2::boolean OR s.scope_key = ANY($3::text[]))',
+    'NOT t.unlisted',
+    'NOT t.archived',
+    // A topic whose first post awaits approval is listed only for its author (moderators use the review queue).
+    `(t.author_id = $1 OR NOT EXISTS (SELECT 1 FROM post p1 WHERE p1.topic_id = t.id AND p1.post_number = 1 AND p1.status = 'pending'))`,
+  ];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (query.spaceId) add((p) => `t.space_id = ${p}`, query.spaceId);
+  if (query.tag) add((p) => `${p} = ANY(t.tags)`, query.tag);
+  if (query.phase) add((p) => `t.phase = ${p}`, query.phase);
+  if (query.authorId) add((p) => `t.author_id = ${p} AND NOT t.anonymous`, query.authorId);
+  if (query.unreadOnly) where.push('r.last_read_post_number IS NOT NULL AND r.last_read_post_number < t.last_post_number');
+  if (query.newSince) add((p) => `r.user_id IS NULL AND t.created_at > ${p}`, query.newSince);
+  if (query.after) {
+    params.push(query.after.bumpedAt, query.after.id);
+    where.push(`(t.bumped_at, t.id) < ($${params.length - 1}, $${params.length})`);
+  }
+  return {
+    sql: `SELECT ${TOPIC_COLUMNS} FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
        LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = $1
        WHERE ${where.join(' AND ')} ORDER BY t.bumped_at DESC, t.id DESC LIMIT $4`,
-      params,
-    );
-  }
+    params,
+  };
 }
