@@ -3,26 +3,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 export type PostStatus = 'visible' | 'pending' | 'hidden' | 'deleted';
 
-export interface PostRecord {
-  id: string;
-  topicId: string;
-  postNumber: number;
-  authorId: string;
-  authorName: string;
-  anonymous: boolean;
-  pseudonymNumber: number | null;
-  replyToPostNumber: number | null;
-  source: string;
-  html: string;
-  rendererVersion: number;
-  status: PostStatus;
-  hiddenReason: string | null;
-  editedAt: Date | null;
-  createdAt: Date;
-  reactionCounts: Record<string, number> | null;
-  myReactions: string[];
-}
-
 export interface NewPost {
   topicId: string;
   postNumber: number;
@@ -35,6 +15,15 @@ export interface NewPost {
   rendererVersion: number;
   status: PostStatus;
   createdAt: Date;
+}
+
+export interface PostRecord extends NewPost {
+  id: string;
+  authorName: string;
+  hiddenReason: string | null;
+  editedAt: Date | null;
+  reactionCounts: Record<string, number> | null;
+  myReactions: string[];
 }
 
 const POST_COLUMNS = `p.id, p.topic_id AS "topicId", p.post_number AS "postNumber", p.author_id AS "authorId",

@@ -2,25 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { ScopeKey, ScopeSet } from '@app/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 
-export interface SpaceRecord {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  scopeKey: ScopeKey;
-  parentId: string | null;
-  phase: number | null;
-  whoMayStart: 'everyone' | 'facilitators';
-  allowAnonymous: boolean;
-  slowModeSeconds: number;
-  firstPostsNeedApproval: boolean;
-  facilitatorIds: string[];
-  /** The current community-agreements version, or null when the space has none. */
-  agreementVersion: number | null;
-  topicCount: number;
-  createdAt: Date;
-}
-
 export interface SpaceSettings {
   slug: string;
   name: string;
@@ -32,6 +13,15 @@ export interface SpaceSettings {
   allowAnonymous: boolean;
   slowModeSeconds: number;
   firstPostsNeedApproval: boolean;
+}
+
+export interface SpaceRecord extends SpaceSettings {
+  id: string;
+  facilitatorIds: string[];
+  /** The current community-agreements version, or null when the space has none. */
+  agreementVersion: number | null;
+  topicCount: number;
+  createdAt: Date;
 }
 
 const SPACE_COLUMNS = `s.id, s.slug, s.name, s.description, s.scope_key AS "scopeKey", s.parent_id AS "parentId", s.phase,
