@@ -13,6 +13,9 @@ declare global {
  * is started for this run in a fresh folder, and its URL is handed to the test workers.
  */
 export default async function globalSetup(): Promise<void> {
+  // Names this run's per-worker databases, so parallel runs on one server never share one and each run
+  // starts from an empty schema built by the current migrations.
+  process.env.ARTC_TEST_RUN = `${process.pid}`;
   if (!process.env.DATABASE_URL) {
     const dir = mkdtempSync(join(tmpdir(), 'artc-test-pg-'));
     const embedded = await startEmbeddedPostgres(dir, undefined, 'art_commons_test');

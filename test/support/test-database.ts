@@ -8,12 +8,12 @@ let prepared: Promise<string> | undefined;
 export function testDatabaseUrl(): Promise<string> {
   prepared ??= (async () => {
     const base = new URL(process.env.DATABASE_URL!);
-    const name = `artc_test_w${process.env.JEST_WORKER_ID ?? '1'}`;
+    const name = `artc_test_${process.env.ARTC_TEST_RUN ?? process.pid}_w${process.env.JEST_WORKER_ID ?? '1'}`;
     const admin = new Client({ connectionString: base.toString() });
     await admin.connect();
     try {
-      const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${name}"`);
     } finally {
       await admin.end();
     }
