@@ -19,6 +19,10 @@ import { SignInPage } from './pages/sign-in.page';
 const SchoolsPage = lazyPage(() => import('./pages/admin/schools.page').then((m) => m.SchoolsPage));
 const CohortsPage = lazyPage(() => import('./pages/admin/cohorts.page').then((m) => m.CohortsPage));
 const GroupsPage = lazyPage(() => import('./pages/admin/groups.page').then((m) => m.GroupsPage));
+// The forum is split too: its topic page carries the socket.io client, which the entry need not pay for.
+const ForumPage = lazyPage(() => import('./pages/forum/forum.page').then((m) => m.ForumPage));
+const SpacePage = lazyPage(() => import('./pages/forum/space.page').then((m) => m.SpacePage));
+const TopicPage = lazyPage(() => import('./pages/forum/topic.page').then((m) => m.TopicPage));
 const InvitationsPage = lazyPage(() => import('./pages/admin/invitations.page').then((m) => m.InvitationsPage));
 
 interface RouteContext {
@@ -44,6 +48,9 @@ const ROUTES: Route[] = [
   { path: '/members', render: ({ search }) => <MembersPage search={search} /> },
   { path: '/members/:id', render: ({ params }) => <MemberPage id={params.id} /> },
   { path: '/profile', render: ({ me }) => <ProfilePage me={me} /> },
+  { path: '/forum', render: ({ me }) => <ForumPage me={me} /> },
+  { path: '/forum/s/:spaceId', render: ({ me, params }) => <SpacePage id={params.spaceId} me={me} /> },
+  { path: '/forum/t/:topicId', render: ({ params }) => <TopicPage id={params.topicId} /> },
   {
     path: '/admin/schools',
     allow: (me) => me.can.manageInstitutions || me.schoolLeadOf.length > 0,

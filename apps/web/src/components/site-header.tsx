@@ -11,6 +11,7 @@ interface NavItem {
 export function navItemsFor(me: Me): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: 'Home' },
+    { href: '/forum', label: 'Forum' },
     { href: '/members', label: 'Members' },
     { href: '/profile', label: 'Your profile' },
   ];

@@ -3,10 +3,11 @@ import { Page } from '../components/page';
 import { groupKindLabel, platformRoleLabel, schoolRoleLabel } from '../lib/labels';
 import type { Me } from '../lib/types';
 
-const COMING_SOON = [
+const COMING_SOON: { title: string; text: string; href?: string }[] = [
   {
     title: 'Forums',
     text: 'Threaded conversations across the consortium and within your school, with care for who can see what.',
+    href: '/forum',
   },
   {
     title: 'Chats for Change',
@@ -98,13 +99,19 @@ export function HomePage({ me }: { me: Me }) {
       </div>
 
       <section aria-labelledby="soon-title" class="soon">
-        <h2 id="soon-title">Coming soon</h2>
+        <h2 id="soon-title">Forums and what comes next</h2>
         <ul class="grid soon-grid">
           {COMING_SOON.map((item) => (
             <li key={item.title} class="card card-quiet">
-              <h3>{item.title}</h3>
+              <h3>{item.href ? <a href={item.href}>{item.title}</a> : item.title}</h3>
               <p>{item.text}</p>
-              <p class="badge">Coming soon</p>
+              {item.href ? (
+                <p>
+                  <a href={item.href}>Open the forum</a>
+                </p>
+              ) : (
+                <p class="badge">Coming soon</p>
+              )}
             </li>
           ))}
         </ul>
