@@ -8,6 +8,7 @@ import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
 import { RedisModule } from '@app/jobs';
 import { AuthController } from './controllers/auth.controller';
 import { CohortController } from './controllers/cohort.controller';
+import { FlagController } from './controllers/flag.controller';
 import { GroupController } from './controllers/group.controller';
 import { InstitutionController } from './controllers/institution.controller';
 import { InvitationController } from './controllers/invitation.controller';
@@ -16,6 +17,7 @@ import { MemberController } from './controllers/member.controller';
 import { PostController } from './controllers/post.controller';
 import { SpaceController } from './controllers/space.controller';
 import { TopicController } from './controllers/topic.controller';
+import { ForumPersonalController } from './controllers/forum-personal.controller';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { AuthGuard } from './http/auth.guard';
@@ -54,6 +56,8 @@ export class AppModule {
         SpaceController,
         TopicController,
         PostController,
+        FlagController,
+        ForumPersonalController,
         HealthController,
       ],
       providers: [

@@ -41,7 +41,9 @@ export enum ErrorCode {
   QuoteNotFound = 'QUOTE_NOT_FOUND',
   ReplyTargetNotFound = 'REPLY_TARGET_NOT_FOUND',
   AlreadyReacted = 'ALREADY_REACTED',
+  AlreadyFlagged = 'ALREADY_FLAGGED',
   FacilitatorsOnly = 'FACILITATORS_ONLY',
+  MentionOutOfScope = 'MENTION_OUT_OF_SCOPE',
   Internal = 'INTERNAL_ERROR',
 }
 

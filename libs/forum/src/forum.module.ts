@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { PostRepository, SpaceRepository, TopicRepository } from './repositories';
+import { FlagRepository } from './repositories/flag.repository';
+import { FlagService } from './services/flag.service';
 import { ForumEvents } from './services/forum-events';
+import { MentionRenderer } from './services/mention-renderer.service';
+import { MentionSuggestions } from './services/mention-suggestions.service';
 import { PostingRules } from './services/posting-rules.service';
 import { PostService } from './services/post.service';
 import { PostWriter } from './services/post-writer.service';
 import { SpaceAccess } from './services/space-access.service';
 import { SpaceService } from './services/space.service';
 import { TopicService } from './services/topic.service';
+import { PersonalRepository } from './repositories/personal.repository';
+import { PersonalService } from './services/personal.service';
 
 @Module({
   imports: [IdentityModule],
@@ -18,11 +24,17 @@ import { TopicService } from './services/topic.service';
     PostRepository,
     SpaceAccess,
     PostingRules,
+    MentionRenderer,
+    MentionSuggestions,
     PostWriter,
     SpaceService,
     TopicService,
     PostService,
+    FlagRepository,
+    FlagService,
+    PersonalRepository,
+    PersonalService,
   ],
-  exports: [SpaceService, TopicService, PostService, ForumEvents],
+  exports: [MentionSuggestions, SpaceService, TopicService, PostService, ForumEvents, FlagService, PersonalService],
 })
 export class ForumModule {}

@@ -4,4 +4,4 @@ export * from './presenters';
 export * from './services';
 export * from './identity.module';
 export type { ProfilePatch, DirectoryQuery } from './repositories';
-export { ActorRepository } from './repositories';
+export { ActorRepository, UserRepository } from './repositories';

@@ -161,7 +161,7 @@ describe('replies', () => {
     const quoted = await reply(w.otherA.client, topic.id, {
       body: '[quote=1]\nWhat did your school change first?\n[/quote]\n\nThe grading rubric.',
     });
-    expect(quoted.html).toContain(`href="/t/${topic.id}/1"`);
+    expect(quoted.html).toContain(`href="/forum/t/${topic.id}#post-1"`);
     expect(quoted.html).toContain('The grading rubric.');
     expect(quoted.html).toMatch(/<blockquote[^>]*data-post-number="1"/);
   });

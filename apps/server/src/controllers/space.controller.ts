@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { SpaceService, TopicService } from '@app/forum';
+import { MentionSuggestions, SpaceService, TopicService } from '@app/forum';
 import type { Actor } from '@app/identity';
 import {
   AcceptAgreementDto,
   CreateSpaceDto,
   CreateTopicDto,
+  MentionQueryDto,
   PublishAgreementDto,
   SetFacilitatorsDto,
   UpdateSpaceDto,
@@ -21,6 +22,7 @@ export class SpaceController {
   constructor(
     private readonly spaces: SpaceService,
     private readonly topics: TopicService,
+    private readonly mentions: MentionSuggestions,
   ) {}
 
   @Get()
@@ -61,6 +63,11 @@ export class SpaceController {
   @Post(':id/agreement/accept')
   accept(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: AcceptAgreementDto) {
     return this.spaces.accept(actor, id, body.version);
+  }
+
+  @Get(':id/mentionable')
+  mentionable(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() query: MentionQueryDto) {
+    return this.mentions.suggest(actor, id, query.q);
   }
 
   @Post(':id/topics')

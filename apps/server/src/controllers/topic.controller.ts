@@ -1,8 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { PostService, TopicService } from '@app/forum';
 import type { Actor } from '@app/identity';
-import { CreatePostDto, MarkReadDto, PostPageQueryDto, TopicListQueryDto, TopicStateDto } from '../dto/forum.dto';
+import {
+  CreatePostDto,
+  MarkReadDto,
+  ModerateTopicDto,
+  PostPageQueryDto,
+  TopicListQueryDto,
+  TopicStateDto,
+} from '../dto/forum.dto';
 import { CurrentActor } from '../http/current-auth.decorator';
 import { SignedIn } from '../http/route-access.decorator';
 import { UuidPipe } from '../http/validation';
@@ -24,6 +31,11 @@ export class TopicController {
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     return this.topics.get(actor, id);
+  }
+
+  @Patch(':id')
+  moderate(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: ModerateTopicDto) {
+    return this.topics.moderate(actor, id, body);
   }
 
   @Get(':id/posts')

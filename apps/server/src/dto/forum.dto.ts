@@ -95,10 +95,14 @@ export class TopicListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() spaceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) tag?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(6) phase?: number;
-  @ApiPropertyOptional({ enum: ['latest', 'unread', 'new', 'mine'] })
+  @ApiPropertyOptional({ enum: ['latest', 'unread', 'new', 'mine', 'top'] })
   @IsOptional()
-  @IsIn(['latest', 'unread', 'new', 'mine'])
-  filter?: 'latest' | 'unread' | 'new' | 'mine';
+  @IsIn(['latest', 'unread', 'new', 'mine', 'top'])
+  filter?: 'latest' | 'unread' | 'new' | 'mine' | 'top';
+  @ApiPropertyOptional({ enum: ['day', 'week', 'month', 'year', 'all'], description: 'For filter=top (default month)' })
+  @IsOptional()
+  @IsIn(['day', 'week', 'month', 'year', 'all'])
+  period?: 'day' | 'week' | 'month' | 'year' | 'all';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
@@ -139,4 +143,15 @@ export class MarkReadDto {
 
 export class ReactionDto {
   @ApiProperty({ enum: REACTIONS }) @IsIn(REACTIONS) kind: ReactionKind;
+}
+
+export class MentionQueryDto {
+  @ApiProperty({ description: 'The start of a handle or name' }) @IsString() @MaxLength(40) q: string;
+}
+
+export class ModerateTopicDto {
+  @ApiPropertyOptional({ enum: ['none', 'space', 'global'] }) @IsOptional() @IsIn(['none', 'space', 'global']) pinned?:
+    'none' | 'space' | 'global';
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() archived?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() unlisted?: boolean;
 }

@@ -1,5 +1,14 @@
 import { Identity1764201600000 } from './1764201600000-identity';
 import { Forum1764288000000 } from './1764288000000-forum';
+import { ForumPersonal1764374400000 } from './1764374400000-forum-personal';
+import { ForumFlags1764374400001 } from './1764374400001-forum-flags';
+import { Handles1764374400002 } from './1764374400002-handles';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
-export const ALL_MIGRATIONS = [Identity1764201600000, Forum1764288000000];
+export const ALL_MIGRATIONS = [
+  Identity1764201600000,
+  Forum1764288000000,
+  ForumPersonal1764374400000,
+  ForumFlags1764374400001,
+  Handles1764374400002,
+];

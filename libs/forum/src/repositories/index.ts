@@ -1,3 +1,4 @@
 export * from './post.repository';
 export * from './space.repository';
 export * from './topic.repository';
+export * from './flag.repository';

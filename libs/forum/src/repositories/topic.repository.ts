@@ -56,7 +56,12 @@ export interface TopicListQuery {
   /** Only topics the reader never opened, created after `since`. */
   newSince?: Date;
   authorId?: string;
+  /** Only pinned topics (in this space, or globally). */
+  pinnedOnly?: boolean;
+  /** "Top": created since this moment, most posts first (keyset on post count then id). */
+  topSince?: Date;
   after?: { bumpedAt: Date; id: string };
+  afterTop?: { postCount: number; id: string };
   limit: number;
 }
 
@@ -136,6 +141,18 @@ export class TopicRepository {
     return { number: nextNumber, created: true };
   }
 
+  async setFlags(
+    id: string,
+    patch: { pinned?: 'none' | 'space' | 'global'; archived?: boolean; unlisted?: boolean },
+    manager?: EntityManager,
+  ): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
+      `UPDATE topic SET pinned = coalesce($2, pinned), archived = coalesce($3, archived), unlisted = coalesce($4, unlisted)
+       WHERE id = $1`,
+      [id, patch.pinned ?? null, patch.archived ?? null, patch.unlisted ?? null],
+    );
+  }
+
   async setState(id: string, state: TopicState, slowModeSeconds: number | null, manager?: EntityManager): Promise<void> {
     await (manager ?? this.dataSource.manager).query('UPDATE topic SET state = $2, slow_mode_seconds = $3 WHERE id = $1', [
       id,
@@ -186,14 +203,21 @@ export function topicListSql(query: TopicListQuery): { sql: string; params: unkn
   if (query.authorId) add((p) => `t.author_id = ${p} AND NOT t.anonymous`, query.authorId);
   if (query.unreadOnly) where.push('r.last_read_post_number IS NOT NULL AND r.last_read_post_number < t.last_post_number');
   if (query.newSince) add((p) => `r.user_id IS NULL AND t.created_at > ${p}`, query.newSince);
+  if (query.pinnedOnly) where.push(query.spaceId ? "t.pinned <> 'none'" : "t.pinned = 'global'");
+  if (query.topSince) add((p) => `t.created_at > ${p}`, query.topSince);
   if (query.after) {
     params.push(query.after.bumpedAt, query.after.id);
     where.push(`(t.bumped_at, t.id) < ($${params.length - 1}, $${params.length})`);
   }
+  if (query.afterTop) {
+    params.push(query.afterTop.postCount, query.afterTop.id);
+    where.push(`(t.post_count, t.id) < ($${params.length - 1}, $${params.length})`);
+  }
+  const order = query.topSince ? 't.post_count DESC, t.id DESC' : 't.bumped_at DESC, t.id DESC';
   return {
     sql: `SELECT ${TOPIC_COLUMNS} FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
        LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = $1
-       WHERE ${where.join(' AND ')} ORDER BY t.bumped_at DESC, t.id DESC LIMIT $4`,
+       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $4`,
     params,
   };
 }

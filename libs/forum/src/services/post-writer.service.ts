@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { badRequest, Clock, ErrorCode } from '@app/core';
 import type { Actor } from '@app/identity';
-import { renderMarkdown, RENDERER_VERSION } from '@app/markdown';
+import { RENDERER_VERSION } from '@app/markdown';
+import type { ScopeKey } from '@app/identity';
 import type { EntityManager } from 'typeorm';
 import { PostRepository, TopicRepository, type PostStatus } from '../repositories';
+import { MentionRenderer } from './mention-renderer.service';
 
 export interface PostDraft {
   topicId: string;
+  /** The space's scope: who may be mentioned. */
+  scopeKey: ScopeKey;
   source: string;
   anonymous: boolean;
   replyToPostNumber: number | null;
   status: PostStatus;
-}
-
-export const postPath = (topicId: string, postNumber: number) => `/t/${topicId}/${postNumber}`;
-
-/** Renders once, outside the lock, so the time the topic row stays locked does not grow with post size. */
-export function renderPost(topicId: string, source: string) {
-  return renderMarkdown(source, { postUrl: (n: number) => postPath(topicId, n) });
 }
 
 /**
@@ -30,10 +27,11 @@ export class PostWriter {
     private readonly topics: TopicRepository,
     private readonly posts: PostRepository,
     private readonly clock: Clock,
+    private readonly mentions: MentionRenderer,
   ) {}
 
   async write(manager: EntityManager, actor: Actor, draft: PostDraft): Promise<{ postId: string; postNumber: number }> {
-    const rendered = renderPost(draft.topicId, draft.source);
+    const rendered = await this.mentions.render(draft.topicId, draft.source, draft.scopeKey);
     const locked = await this.topics.lockForPosting(draft.topicId, manager);
     if (!locked) throw badRequest(ErrorCode.NotFound, 'The topic is gone');
     for (const quote of rendered.quotes) {

@@ -6,8 +6,10 @@ import { DataSource } from 'typeorm';
 import { ForumPolicy } from '../policy';
 import { postIsListed, presentPost, presentRevealedAuthor, type PostViewer } from '../presenters';
 import { PostRepository, type PostRecord, type SpaceRecord, type TopicRecord } from '../repositories';
+import { PersonalRepository } from '../repositories/personal.repository';
 import { PostingRules } from './posting-rules.service';
-import { PostWriter, renderPost } from './post-writer.service';
+import { MentionRenderer } from './mention-renderer.service';
+import { PostWriter } from './post-writer.service';
 import { ForumEvents } from './forum-events';
 import { SpaceAccess } from './space-access.service';
 
@@ -30,6 +32,8 @@ export class PostService {
     private readonly audited: AuditedWrite,
     private readonly clock: Clock,
     private readonly events: ForumEvents,
+    private readonly mentions: MentionRenderer,
+    private readonly personal: PersonalRepository,
   ) {}
 
   private changed(space: SpaceRecord, post: PostRecord): void {
@@ -72,6 +76,7 @@ export class PostService {
       await this.rules.assertTopicAcceptsPosts(actor, space, topic, manager);
       return this.writer.write(manager, actor, {
         topicId,
+        scopeKey: space.scopeKey,
         source: input.body,
         anonymous,
         replyToPostNumber: input.replyToPostNumber ?? null,
@@ -79,6 +84,7 @@ export class PostService {
       });
     });
     this.events.publish({ type: 'post.created', spaceId: space.id, topicId, postId });
+    await this.personal.deleteDraft(actor.userId, 'topic', topicId);
     return this.get(actor, postId);
   }
 
@@ -115,7 +121,7 @@ export class PostService {
     if (post.status === 'deleted' || post.status === 'hidden') throw forbidden('This post can no longer be edited');
     this.rules.assertSourceSize(body);
     if (body === post.source) return presentPost(post, viewerOf(actor, space));
-    const rendered = renderPost(post.topicId, body);
+    const rendered = await this.mentions.render(post.topicId, body, space.scopeKey);
     await this.dataSource.transaction(async (manager) => {
       await this.posts.addRevision(postId, post.source, actor.userId, manager);
       await this.posts.updateSource(postId, body, rendered.html, RENDERER_VERSION, this.clock.now(), manager);

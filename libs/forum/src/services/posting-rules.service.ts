@@ -50,7 +50,7 @@ export class PostingRules {
   /** Topic state and slow mode; the space's moderators are exempt from both. */
   async assertTopicAcceptsPosts(actor: Actor, space: SpaceRecord, topic: TopicRecord, manager?: EntityManager): Promise<void> {
     if (ForumPolicy.canModerate(actor, space)) return;
-    if (topic.state === 'closed') throw new DomainError(ErrorCode.TopicClosed, 403, 'This topic is closed');
+    if (topic.state === 'closed' || topic.archived) throw new DomainError(ErrorCode.TopicClosed, 403, 'This topic is closed');
     if (topic.state === 'paused')
       throw new DomainError(ErrorCode.TopicPaused, 403, 'Facilitators have paused this topic; it is read-only for now');
     const topicSeconds = topic.state === 'slow' ? (topic.slowModeSeconds ?? 0) : 0;

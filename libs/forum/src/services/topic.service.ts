@@ -24,12 +24,14 @@ export interface TopicListFilters {
   spaceId?: string;
   tag?: string;
   phase?: number;
-  filter?: 'latest' | 'unread' | 'new' | 'mine';
+  filter?: 'latest' | 'unread' | 'new' | 'mine' | 'top';
+  period?: 'day' | 'week' | 'month' | 'year' | 'all';
   cursor?: string;
   limit?: number;
 }
 
 const NEW_TOPIC_WINDOW_DAYS = 14;
+const PERIOD_DAYS = { day: 1, week: 7, month: 30, year: 365, all: 365 * 100 } as const;
 
 const tidyLabels = (labels: string[] | undefined, max: number) =>
   [...new Set((labels ?? []).map((label) => label.trim().toLowerCase()).filter(Boolean))].slice(0, max);
@@ -72,7 +74,14 @@ export class TopicService {
         },
         manager,
       );
-      await this.writer.write(manager, actor, { topicId: id, source: input.body, anonymous, replyToPostNumber: null, status });
+      await this.writer.write(manager, actor, {
+        topicId: id,
+        scopeKey: space.scopeKey,
+        source: input.body,
+        anonymous,
+        replyToPostNumber: null,
+        status,
+      });
       return id;
     });
     if (status === 'visible') this.events.publish({ type: 'topic.created', spaceId, topicId });
@@ -88,30 +97,64 @@ export class TopicService {
    * Latest, unread, new and "my topics", across every space the actor may read or within one.
    * Anonymous topics never appear under "mine" for anyone else, and an author filter never matches them.
    */
-  async list(actor: Actor, filters: TopicListFilters): Promise<Page<TopicView>> {
+  async list(actor: Actor, filters: TopicListFilters): Promise<Page<TopicView> & { pinned: TopicView[] }> {
     if (filters.spaceId) await this.access.readableSpace(actor, filters.spaceId);
     const limit = filters.limit ?? 30;
+    const top = filters.filter === 'top';
     const position = decodeCursor(filters.cursor);
-    if (position && Number.isNaN(Date.parse(position.key)))
-      throw badRequest(ErrorCode.ValidationFailed, 'The cursor is not valid');
-    const rows = await this.topics.list({
+    const afterKey = position ? (top ? Number(position.key) : Date.parse(position.key)) : undefined;
+    if (afterKey !== undefined && Number.isNaN(afterKey)) throw badRequest(ErrorCode.ValidationFailed, 'The cursor is not valid');
+    const now = this.clock.now().getTime();
+    const base = {
       readerId: actor.userId,
       scopes: AccessPolicy.readableScopes(actor),
       spaceId: filters.spaceId,
       tag: filters.tag?.trim().toLowerCase(),
       phase: filters.phase,
+    };
+    const rows = await this.topics.list({
+      ...base,
       unreadOnly: filters.filter === 'unread',
-      newSince: filters.filter === 'new' ? new Date(this.clock.now().getTime() - NEW_TOPIC_WINDOW_DAYS * 86_400_000) : undefined,
+      newSince: filters.filter === 'new' ? new Date(now - NEW_TOPIC_WINDOW_DAYS * 86_400_000) : undefined,
       authorId: filters.filter === 'mine' ? actor.userId : undefined,
-      after: position ? { bumpedAt: new Date(position.key), id: position.id } : undefined,
+      topSince: top ? new Date(now - PERIOD_DAYS[filters.period ?? 'month'] * 86_400_000) : undefined,
+      after: position && !top ? { bumpedAt: new Date(afterKey!), id: position.id } : undefined,
+      afterTop: position && top ? { postCount: afterKey!, id: position.id } : undefined,
       limit,
     });
     const visible = rows.slice(0, limit);
     const last = visible[visible.length - 1];
+    // Pinned topics head the first page of a plain listing, as a separate list so paging stays keyset-stable.
+    const pinned =
+      !position && (!filters.filter || filters.filter === 'latest')
+        ? (await this.topics.list({ ...base, pinnedOnly: true, limit: 10 })).slice(0, 10).map(presentTopic)
+        : [];
     return {
       items: visible.map(presentTopic),
-      nextCursor: rows.length > limit && last ? encodeCursor({ key: new Date(last.bumpedAt).toISOString(), id: last.id }) : null,
+      pinned,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ key: top ? String(last.postCount) : new Date(last.bumpedAt).toISOString(), id: last.id })
+          : null,
     };
+  }
+
+  /** Pin, archive or unlist a topic: the space's moderators, audited. */
+  async moderate(
+    actor: Actor,
+    topicId: string,
+    patch: { pinned?: 'none' | 'space' | 'global'; archived?: boolean; unlisted?: boolean },
+  ) {
+    const { space } = await this.access.readableTopic(actor, topicId);
+    if (!ForumPolicy.canModerate(actor, space)) throw forbidden('Only this space’s facilitators pin, archive or unlist topics');
+    if (patch.pinned === 'global' && actor.platformRole !== 'admin')
+      throw forbidden('Only consortium admins pin topics globally');
+    await this.audited.run(
+      (manager) => this.topics.setFlags(topicId, patch, manager),
+      () => ({ actorId: actor.userId, action: 'topic.moderate', targetType: 'topic', targetId: topicId, data: patch }),
+    );
+    this.events.publish({ type: 'topic.updated', spaceId: space.id, topicId });
+    return this.get(actor, topicId);
   }
 
   /**
@@ -135,6 +178,7 @@ export class TopicService {
         noticeId = (
           await this.writer.write(manager, actor, {
             topicId,
+            scopeKey: space.scopeKey,
             source: notice,
             anonymous: false,
             replyToPostNumber: null,

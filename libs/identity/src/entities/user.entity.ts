@@ -11,6 +11,8 @@ export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') email: string;
   @Column('text', { nullable: true, select: false }) passwordHash: string | null;
+  /** For @mentions; set by the database from the email when not given. */
+  @Column('text') handle: string;
   @Column('text') displayName: string;
   @Column('text') pronouns: string;
   @Column('text', { nullable: true }) schoolRole: SchoolRole | null;

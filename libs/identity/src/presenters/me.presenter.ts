@@ -7,6 +7,7 @@ export function presentMe(profile: OwnProfile, actor: Actor) {
   return {
     id: profile.id,
     email: profile.email,
+    handle: profile.handle,
     displayName: profile.displayName,
     pronouns: profile.pronouns,
     schoolRole: profile.schoolRole,

@@ -2,6 +2,7 @@ import type { InstitutionEntity, UserEntity } from '../entities';
 
 export interface MemberView {
   id: string;
+  handle: string;
   displayName: string;
   pronouns: string;
   schoolRole: string | null;
@@ -19,6 +20,7 @@ export function presentMember(user: UserEntity, institutions: Map<string, Instit
   const institution = user.institutionId ? institutions.get(user.institutionId) : undefined;
   const view: MemberView = {
     id: user.id,
+    handle: user.handle,
     displayName: user.displayName,
     pronouns: user.pronouns,
     schoolRole: user.schoolRole,

@@ -53,6 +53,16 @@ export class ActorRepository {
     return rows[0] ? toActor(rows[0]) : null;
   }
 
+  /** Active people by handle, with what the access policy needs (for @mentions). */
+  async byHandles(handles: readonly string[]): Promise<{ handle: string; actor: Actor }[]> {
+    if (handles.length === 0) return [];
+    const rows: (ActorRow & { handle: string })[] = await this.dataSource.query(
+      `SELECT u.handle, ${ACTOR_COLUMNS} FROM app_user u WHERE u.handle = ANY($1::text[]) AND u.status = 'active'`,
+      [handles],
+    );
+    return rows.map((row) => ({ handle: row.handle, actor: toActor(row) }));
+  }
+
   /** A live (not revoked, not expired) session of an active person. */
   async bySessionTokenHash(tokenHash: string, now: Date): Promise<{ sessionId: string; actor: Actor } | null> {
     const rows: ActorRow[] = await this.dataSource.query(ACTOR_BY_SESSION_SQL, [tokenHash, now]);

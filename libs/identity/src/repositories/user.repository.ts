@@ -25,7 +25,7 @@ export interface ProfilePatch {
 }
 
 /** Exported so the benchmark's bare baseline server runs exactly the query the app runs. */
-export const OWN_PROFILE_SQL = `SELECT u.id, u.email, u.display_name AS "displayName", u.pronouns, u.school_role AS "schoolRole", u.bio, u.expertise,
+export const OWN_PROFILE_SQL = `SELECT u.id, u.email, u.handle, u.display_name AS "displayName", u.pronouns, u.school_role AS "schoolRole", u.bio, u.expertise,
          u.platform_role AS "platformRole",
          (SELECT json_build_object('id', i.id, 'name', i.name, 'slug', i.slug) FROM institution i WHERE i.id = u.institution_id)
            AS institution,
@@ -39,6 +39,7 @@ export const OWN_PROFILE_SQL = `SELECT u.id, u.email, u.display_name AS "display
 export interface OwnProfile {
   id: string;
   email: string;
+  handle: string;
   displayName: string;
   pronouns: string;
   schoolRole: SchoolRole | null;
@@ -123,6 +124,16 @@ export class UserRepository {
   async profile(userId: string): Promise<OwnProfile | null> {
     const rows: OwnProfile[] = await this.dataSource.query(OWN_PROFILE_SQL, [userId]);
     return rows[0] ?? null;
+  }
+
+  /** Active people whose handle or name starts with the text, for mention suggestions. */
+  async handlesStartingWith(prefix: string, limit: number): Promise<{ handle: string; displayName: string }[]> {
+    const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.dataSource.query(
+      `SELECT handle, display_name AS "displayName" FROM app_user
+       WHERE status = 'active' AND (handle LIKE $1 OR lower(display_name) LIKE $1) ORDER BY handle LIMIT $2`,
+      [pattern, limit],
+    );
   }
 
   /** Directory rows ordered by name then id; keyset-paginated so concurrent joins never shift pages. */
