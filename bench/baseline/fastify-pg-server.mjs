@@ -1,6 +1,8 @@
 // The floor the application is measured against: bare Fastify and a pg Pool of 10 running the very SQL the
-// app runs for GET /api/v1/me (the caller by session token hash, then the person's profile), taken from the
-// compiled app so the two cannot drift apart. What remains between them is the framework stack.
+// app runs for GET /api/v1/me (the caller by session token hash, then the person's profile), and for the forum's
+// topic list and topic page (the caller by session, then the app's own list/page statement), taken from the
+// compiled app so the two cannot drift apart. What remains between them is the framework stack (and, for the
+// forum routes, the app's space/topic access checks, which the baseline skips).
 // Env: DATABASE_URL, PORT, HOST (127.0.0.1).
 import { createHash } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
@@ -11,6 +13,8 @@ import pg from 'pg';
 const require = createRequire(import.meta.url);
 const { ACTOR_BY_SESSION_SQL } = require('../../dist/libs/identity/src/repositories/actor.repository.js');
 const { OWN_PROFILE_SQL } = require('../../dist/libs/identity/src/repositories/user.repository.js');
+const { topicListSql } = require('../../dist/libs/forum/src/repositories/topic.repository.js');
+const { POST_PAGE_SQL } = require('../../dist/libs/forum/src/repositories/post.repository.js');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const app = Fastify({ logger: false });
@@ -33,6 +37,52 @@ app.get('/api/v1/me', async (request, reply) => {
   const profile = person.rows[0];
   if (!profile) return reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } });
   return { ...profile, schoolLeadOf: session.rows[0].school_lead ? [session.rows[0].institution_id] : [] };
+});
+
+/** The caller's actor row, or null; the same lookup the app's guard runs on every request. */
+async function actorOf(request) {
+  const token = request.cookies.artc_session;
+  if (!token) return null;
+  const tokenHash = createHash('sha256').update(token).digest('hex');
+  const session = await pool.query(ACTOR_BY_SESSION_SQL, [tokenHash, new Date()]);
+  return session.rows[0] ?? null;
+}
+
+/** As AccessPolicy.readableScopes in libs/identity/src/policy/access-policy.ts. */
+function readableScopes(row) {
+  if (row.platform_role === 'admin' || row.platform_role === 'facilitator') return { everything: true, keys: [] };
+  const keys = ['consortium'];
+  if (row.institution_id) keys.push(`inst:${row.institution_id}`);
+  for (const id of new Set([...row.cohort_ids, ...row.led_cohort_ids])) keys.push(`cohort:${id}`);
+  for (const id of new Set([...row.group_ids, ...row.led_group_ids])) keys.push(`group:${id}`);
+  return { everything: false, keys };
+}
+
+const limitOf = (raw, fallback) => {
+  const n = Number(raw ?? fallback);
+  return Number.isInteger(n) && n >= 1 && n <= 100 ? n : fallback;
+};
+
+app.get('/api/v1/topics', async (request, reply) => {
+  const actor = await actorOf(request);
+  if (!actor) return reply.code(401).send(unauthenticated);
+  const limit = limitOf(request.query.limit, 30);
+  const { sql, params } = topicListSql({ readerId: actor.id, scopes: readableScopes(actor), spaceId: request.query.spaceId, limit });
+  const { rows } = await pool.query(sql, params);
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify({ key: new Date(last.bumpedAt).toISOString(), id: last.id })).toString('base64url') : null;
+  return { items, nextCursor };
+});
+
+app.get('/api/v1/topics/:id/posts', async (request, reply) => {
+  const actor = await actorOf(request);
+  if (!actor) return reply.code(401).send(unauthenticated);
+  const limit = limitOf(request.query.limit, 20);
+  const after = Number(request.query.after ?? 0) || 0;
+  const { rows } = await pool.query(POST_PAGE_SQL, [actor.id, request.params.id, after, limit + 1]);
+  const items = rows.slice(0, limit);
+  return { items, nextAfter: rows.length > limit ? items[items.length - 1].postNumber : null };
 });
 
 let stopping = false;

@@ -94,3 +94,28 @@ export async function embeddedDatabase(dir) {
   await recreate(serverUrl);
   return { kind: 'embedded', url: withDatabase(serverUrl, BENCH_DATABASE), stop };
 }
+
+/**
+ * Waits (at most maxMs) until no other backend of the bench database runs a statement: a round whose requests
+ * timed out leaves its queries running in the servers' pools, and the next round must not pay for them.
+ * Resolves the time waited and whether the database went idle.
+ */
+export async function waitForIdleDatabase(url, maxMs = 60_000) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  const started = performance.now();
+  try {
+    for (;;) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND backend_type = 'client backend'`,
+      );
+      const waitedMs = Math.round(performance.now() - started);
+      if (rows[0].n === 0) return { waitedMs, idle: true };
+      if (waitedMs > maxMs) return { waitedMs, idle: false };
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -47,7 +47,7 @@ export function writeResults(resultsDir, report) {
 }
 
 export function summary(report) {
-  const rows = report.figures.map((f) => [f.name, f.unit, String(f.value), String(f.baseline), f.ratio === null ? '-' : `${f.ratio}x`]);
+  const rows = report.figures.map((f) => [f.name, f.unit, String(f.value), f.baseline === null ? '-' : String(f.baseline), f.ratio === null ? '-' : `${f.ratio}x`]);
   const header = ['figure', 'unit', 'app', 'baseline', 'app/baseline'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -56,5 +56,10 @@ export function summary(report) {
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
+    ...report.figures
+      .filter((f) => f.details?.target)
+      .map(({ name, details: { target: t } }) =>
+        `target ${name}: app >= ${t.minRatio}x baseline and p99 < ${t.maxP99Ms} ms: ${t.met ? 'met' : 'NOT met'} (${t.ratio}x, p99 ${t.p99Ms} ms)`,
+      ),
   ].join('\n');
 }

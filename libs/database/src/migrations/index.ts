@@ -3,6 +3,7 @@ import { Forum1764288000000 } from './1764288000000-forum';
 import { ForumPersonal1764374400000 } from './1764374400000-forum-personal';
 import { ForumFlags1764374400001 } from './1764374400001-forum-flags';
 import { Handles1764374400002 } from './1764374400002-handles';
+import { ForumCounters1764374400003 } from './1764374400003-forum-counters';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   ForumPersonal1764374400000,
   ForumFlags1764374400001,
   Handles1764374400002,
+  ForumCounters1764374400003,
 ];

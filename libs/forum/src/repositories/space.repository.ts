@@ -29,7 +29,7 @@ const SPACE_COLUMNS = `s.id, s.slug, s.name, s.description, s.scope_key AS "scop
   s.first_posts_need_approval AS "firstPostsNeedApproval", s.created_at AS "createdAt",
   ARRAY(SELECT user_id FROM space_facilitator f WHERE f.space_id = s.id ORDER BY f.created_at) AS "facilitatorIds",
   (SELECT max(version) FROM space_agreement a WHERE a.space_id = s.id) AS "agreementVersion",
-  (SELECT count(*)::int FROM topic t WHERE t.space_id = s.id AND NOT t.unlisted) AS "topicCount"`;
+  s.topic_count AS "topicCount"`;
 
 @Injectable()
 export class SpaceRepository {

@@ -111,6 +111,7 @@ export class TopicRepository {
         topic.createdAt,
       ],
     );
+    await manager.query('UPDATE space SET topic_count = topic_count + 1 WHERE id = $1', [topic.spaceId]);
     return row.id;
   }
 
