@@ -10,12 +10,11 @@ import {
   count,
   person,
   postsOf,
-  reply,
   space,
-  startTopic,
   type Person,
   type World,
 } from './forum-support';
+import { flag, myFlags, postBy, queue, queued, resolve } from './flag-support';
 
 let t: TestApp;
 let w: World;
@@ -30,25 +29,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => afterFloodWindow(t));
 
-const flag = (who: Person, postId: string, body: Record<string, unknown> = { kind: 'spam' }) =>
-  who.client.post(`${API}/posts/${postId}/flags`, body);
-const queue = (who: Person, spaceId?: string) => who.client.get(`${API}/review-queue${spaceId ? `?spaceId=${spaceId}` : ''}`);
-const resolve = (who: Person, flagId: string, body: Record<string, unknown>) =>
-  who.client.post(`${API}/review-queue/flags/${flagId}/resolve`, body);
-const myFlags = async (who: Person) => (await who.client.get(`${API}/me/flags`)).body.items as any[];
-
-/** The queue entry for one post, or undefined when the reviewer does not get it. */
-async function queued(who: Person, postId: string) {
-  const response = await queue(who);
-  expect(response.status).toBe(200);
-  return (response.body.flagged as any[]).find((entry) => entry.post.id === postId);
-}
-
-/** A fresh post by memberA in a space, so every test has its own flags. */
-async function postIn(spaceId: string, author: Person = w.memberA, body: Record<string, unknown> = {}) {
-  const topic = await startTopic(author.client, spaceId);
-  return reply(author.client, topic.id, { body: 'Words someone may object to', ...body });
-}
+const postIn = (spaceId: string, author: Person = w.memberA, body: Record<string, unknown> = {}) => postBy(author, spaceId, body);
 
 describe("harm reports reach the space's school lead", () => {
   it('shows the school lead harm reports from inst, cohort and group spaces of their school, and nothing else', async () => {
