@@ -112,23 +112,25 @@ export class TopicService {
       tag: filters.tag?.trim().toLowerCase(),
       phase: filters.phase,
     };
-    const rows = await this.topics.list({
-      ...base,
-      unreadOnly: filters.filter === 'unread',
-      newSince: filters.filter === 'new' ? new Date(now - NEW_TOPIC_WINDOW_DAYS * 86_400_000) : undefined,
-      authorId: filters.filter === 'mine' ? actor.userId : undefined,
-      topSince: top ? new Date(now - PERIOD_DAYS[filters.period ?? 'month'] * 86_400_000) : undefined,
-      after: position && !top ? { bumpedAt: new Date(afterKey!), id: position.id } : undefined,
-      afterTop: position && top ? { postCount: afterKey!, id: position.id } : undefined,
-      limit,
-    });
+    // Pinned topics head the first page of a plain listing, as a separate list so paging stays keyset-stable;
+    // fetched alongside the page rather than after it.
+    const wantsPinned = !position && (!filters.filter || filters.filter === 'latest');
+    const [rows, pinnedRows] = await Promise.all([
+      this.topics.list({
+        ...base,
+        unreadOnly: filters.filter === 'unread',
+        newSince: filters.filter === 'new' ? new Date(now - NEW_TOPIC_WINDOW_DAYS * 86_400_000) : undefined,
+        authorId: filters.filter === 'mine' ? actor.userId : undefined,
+        topSince: top ? new Date(now - PERIOD_DAYS[filters.period ?? 'month'] * 86_400_000) : undefined,
+        after: position && !top ? { bumpedAt: new Date(afterKey!), id: position.id } : undefined,
+        afterTop: position && top ? { postCount: afterKey!, id: position.id } : undefined,
+        limit,
+      }),
+      wantsPinned ? this.topics.list({ ...base, pinnedOnly: true, limit: 10 }) : Promise.resolve([]),
+    ]);
     const visible = rows.slice(0, limit);
     const last = visible[visible.length - 1];
-    // Pinned topics head the first page of a plain listing, as a separate list so paging stays keyset-stable.
-    const pinned =
-      !position && (!filters.filter || filters.filter === 'latest')
-        ? (await this.topics.list({ ...base, pinnedOnly: true, limit: 10 })).slice(0, 10).map(presentTopic)
-        : [];
+    const pinned = pinnedRows.slice(0, 10).map(presentTopic);
     return {
       items: visible.map(presentTopic),
       pinned,
