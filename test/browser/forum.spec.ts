@@ -116,6 +116,28 @@ describeInBrowser('the forum in Chromium', () => {
     await pageB.close();
   });
 
+  it('tells a reader of a space about new topics live, and shows them on request', async () => {
+    const a = await buildUser(t.db, { displayName: 'Lee Chen' });
+    const b = await buildUser(t.db, { displayName: 'Hana Yazzie' });
+    const space = await buildSpace(t.db, { name: 'Announcements space' });
+    const pageA = await first.context.newPage();
+    const pageB = await second.context.newPage();
+    await signIn(pageA, t.url, a, 'Lee Chen');
+    await signIn(pageB, t.url, b, 'Hana Yazzie');
+    await pageB.goto(`${t.url}/forum/s/${space.id}`);
+    await pageB.getByRole('heading', { level: 1, name: 'Announcements space' }).waitFor();
+    await pageB.getByText('No topics yet.', { exact: false }).waitFor();
+
+    await pageA.goto(`${t.url}/forum/s/${space.id}`);
+    await pageA.getByRole('heading', { level: 1, name: 'Announcements space' }).waitFor();
+    await startTopic(pageA, 'A new thread appears', 'Hello from across the consortium.');
+
+    await pageB.getByRole('button', { name: '1 new topic — show' }).click({ timeout: 10_000 });
+    await pageB.getByRole('link', { name: 'A new thread appears' }).waitFor();
+    await pageA.close();
+    await pageB.close();
+  });
+
   it('asks a member to accept the community agreements before the new-topic form appears', async () => {
     const member = await buildUser(t.db, { displayName: 'Hana Yazzie' });
     const space = await buildSpace(t.db, { name: 'Brave space', agreement: 'We listen first.\nWe speak from our own experience.' });

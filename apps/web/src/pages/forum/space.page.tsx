@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { io, type Socket } from 'socket.io-client';
 import { TextArea, TextField } from '../../components/field';
 import { FormStatus } from '../../components/form-status';
 import { Loading } from '../../components/loading';
@@ -44,6 +45,25 @@ export function SpacePage({ id, me }: { id: string; me: Me }) {
     void fetchTopics(null);
   }, [id]);
 
+  // New topics are announced, not inserted: the list under the reader's eyes does not jump.
+  const [newTopics, setNewTopics] = useState(0);
+  useEffect(() => {
+    setNewTopics(0);
+    const socket: Socket = io({ path: '/realtime', withCredentials: true });
+    const join = () => socket.emit('space:join', { spaceId: id });
+    socket.on('connect', join);
+    socket.on('topic:created', () => setNewTopics((count) => count + 1));
+    return () => {
+      socket.emit('space:leave', { spaceId: id });
+      socket.disconnect();
+    };
+  }, [id]);
+
+  function showNewTopics() {
+    setNewTopics(0);
+    void fetchTopics(null);
+  }
+
   // Keyboard users land on the first topic that "Load more" brought in.
   useEffect(() => {
     if (focusIndex !== null) firstNew.current?.querySelector('a')?.focus();
@@ -80,6 +100,13 @@ export function SpacePage({ id, me }: { id: string; me: Me }) {
 
       <section aria-labelledby="topics-title" class="section" aria-busy={loading ? 'true' : 'false'}>
         <h2 id="topics-title">Topics</h2>
+        <div aria-live="polite">
+          {newTopics > 0 && (
+            <button type="button" class="button button-secondary new-topics" onClick={showNewTopics}>
+              {newTopics === 1 ? '1 new topic' : `${newTopics} new topics`} — show
+            </button>
+          )}
+        </div>
         <FormStatus error={error} />
         {!loading && !error && topics.length === 0 && <p class="muted">No topics yet. You could start the first one.</p>}
         {topics.length > 0 && (
