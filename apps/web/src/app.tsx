@@ -23,6 +23,8 @@ const GroupsPage = lazyPage(() => import('./pages/admin/groups.page').then((m) =
 const ForumPage = lazyPage(() => import('./pages/forum/forum.page').then((m) => m.ForumPage));
 const SpacePage = lazyPage(() => import('./pages/forum/space.page').then((m) => m.SpacePage));
 const TopicPage = lazyPage(() => import('./pages/forum/topic.page').then((m) => m.TopicPage));
+const ReviewPage = lazyPage(() => import('./pages/forum/review.page').then((m) => m.ReviewPage));
+const ReportsPage = lazyPage(() => import('./pages/forum/reports.page').then((m) => m.ReportsPage));
 const InvitationsPage = lazyPage(() => import('./pages/admin/invitations.page').then((m) => m.InvitationsPage));
 
 interface RouteContext {
@@ -49,6 +51,8 @@ const ROUTES: Route[] = [
   { path: '/members/:id', render: ({ params }) => <MemberPage id={params.id} /> },
   { path: '/profile', render: ({ me }) => <ProfilePage me={me} /> },
   { path: '/forum', render: ({ me }) => <ForumPage me={me} /> },
+  { path: '/forum/review', render: () => <ReviewPage /> },
+  { path: '/forum/reports', render: () => <ReportsPage /> },
   { path: '/forum/s/:spaceId', render: ({ me, params }) => <SpacePage id={params.spaceId} me={me} /> },
   { path: '/forum/t/:topicId', render: ({ params }) => <TopicPage id={params.topicId} /> },
   {

@@ -69,3 +69,44 @@ export interface Agreement {
   acceptedVersion: number | null;
   accepted: boolean;
 }
+
+export type FlagKind = 'spam' | 'off_topic' | 'harm';
+export type FlagStatus = 'received' | 'reviewed' | 'action_taken';
+
+/** One of the caller's own reports (GET /me/flags). */
+export interface OwnFlag {
+  id: string;
+  kind: FlagKind;
+  note: string | null;
+  status: FlagStatus;
+  postId: string;
+  topicId: string;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+/** A post as the review queue shows it; anonymous authors keep their pseudonym. */
+export interface ReviewPost {
+  id: string;
+  topicId: string;
+  topicTitle: string;
+  spaceId: string;
+  postNumber: number;
+  author: Author;
+  status: Post['status'];
+  html: string | null;
+  createdAt: string;
+}
+
+export interface ReviewFlag {
+  id: string;
+  kind: FlagKind;
+  note: string | null;
+  reporter: { id: string; displayName: string };
+  createdAt: string;
+}
+
+export interface ReviewQueue {
+  flagged: { post: ReviewPost; flags: ReviewFlag[] }[];
+  pending: ReviewPost[];
+}

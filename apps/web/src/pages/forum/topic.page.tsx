@@ -11,6 +11,7 @@ import { formatDate } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
 import { useAction, useSubmit } from '../../lib/use-submit';
 import { AgreementGate, AnonymousCheckbox, needsAgreement, phaseLabel, stateLabel } from './forum-ui';
+import { FlagForm, RevealForm } from './post-flags';
 
 const PAGE_SIZE = 50;
 const REACTIONS: { kind: ReactionKind; label: string; symbol: string }[] = [
@@ -251,6 +252,9 @@ interface PostItemProps {
 function PostItem({ post, canModerate, onChange, onQuote }: PostItemProps) {
   const action = useAction();
   const [hiding, setHiding] = useState(false);
+  const [flagging, setFlagging] = useState(false);
+  const [revealing, setRevealing] = useState(false);
+  const [revealed, setRevealed] = useState<string | null>(null);
   const headingId = `post-${post.postNumber}`;
 
   async function react(kind: ReactionKind) {
@@ -275,6 +279,7 @@ function PostItem({ post, canModerate, onChange, onQuote }: PostItemProps) {
         <h3 id={headingId} class="post-author">
           {post.author.displayName}
           {post.author.anonymous && <span class="visually-hidden"> (anonymous)</span>}
+          {revealed && <span class="revealed-author"> · revealed: {revealed}</span>}
         </h3>
         <p class="muted post-meta">
           <span>#{post.postNumber}</span> · <time dateTime={post.createdAt}>{formatDate(post.createdAt, true)}</time>
@@ -310,8 +315,20 @@ function PostItem({ post, canModerate, onChange, onQuote }: PostItemProps) {
               Hide<span class="visually-hidden"> post {post.postNumber}</span>
             </button>
           )}
+          {!post.mine && (
+            <button type="button" class="button button-small button-secondary" aria-expanded={flagging ? 'true' : 'false'} onClick={() => setFlagging(!flagging)}>
+              Flag<span class="visually-hidden"> post {post.postNumber}</span>
+            </button>
+          )}
+          {canModerate && post.author.anonymous && !revealed && (
+            <button type="button" class="button button-small button-secondary" aria-expanded={revealing ? 'true' : 'false'} onClick={() => setRevealing(!revealing)}>
+              Reveal author<span class="visually-hidden"> of post {post.postNumber}</span>
+            </button>
+          )}
         </div>
       )}
+      {flagging && !post.mine && <FlagForm post={post} onClose={() => setFlagging(false)} />}
+      {revealing && canModerate && post.author.anonymous && <RevealForm post={post} onRevealed={(author) => setRevealed(author.displayName)} />}
       {canModerate && post.status === 'hidden' && (
         <div class="post-actions">
           <button type="button" class="button button-small button-secondary" onClick={restore}>
