@@ -1,7 +1,6 @@
 export * from './data-source';
 export * from './embedded-postgres';
 export * from './snake-naming.strategy';
-export * from './transaction';
 export * from './database.module';
 export { ALL_MIGRATIONS } from './migrations';
 export * from './pg-errors';

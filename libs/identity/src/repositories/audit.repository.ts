@@ -19,11 +19,4 @@ export class AuditRepository {
     const repo = (manager ?? this.dataSource.manager).getRepository(AuditEntryEntity);
     await repo.insert({ reason: null, ...entry, data: (entry.data ?? {}) as never });
   }
-
-  listFor(targetType: string, targetId: string): Promise<AuditEntryEntity[]> {
-    return this.dataSource.getRepository(AuditEntryEntity).find({
-      where: { targetType, targetId },
-      order: { createdAt: 'DESC' },
-    });
-  }
 }

@@ -25,11 +25,6 @@ export class CohortRepository {
       .getOne();
   }
 
-  findByIds(ids: readonly string[]): Promise<CohortEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.repo().createQueryBuilder('c').where('c.id = ANY(:ids)', { ids }).orderBy('c.program_year', 'DESC').getMany();
-  }
-
   /** Cohorts with member counts; `institutionIds` null means every school. */
   async list(filter: { institutionIds: string[] | null; cohortIds: string[] }): Promise<CohortWithCount[]> {
     const qb = this.repo()

@@ -18,11 +18,6 @@ export class GroupRepository {
     return this.repo().findOneBy({ id });
   }
 
-  findByIds(ids: readonly string[]): Promise<GroupEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.repo().createQueryBuilder('g').where('g.id = ANY(:ids)', { ids }).orderBy('g.name').getMany();
-  }
-
   /** Groups with member counts; `groupIds` null means every group. */
   async list(filter: { groupIds: readonly string[] | null; institutionId?: string }): Promise<GroupWithCount[]> {
     const qb = this.repo()

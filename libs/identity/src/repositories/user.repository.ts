@@ -181,8 +181,4 @@ export class UserRepository {
       .limit(query.limit + 1)
       .getMany();
   }
-
-  countByInstitution(institutionId: string): Promise<number> {
-    return this.repo().countBy({ institutionId, status: 'active' });
-  }
 }
