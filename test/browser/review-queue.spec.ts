@@ -42,7 +42,7 @@ describeInBrowser('flags and the review queue in Chromium', () => {
     await page.goto(`${t.url}/forum/s/${space.id}`);
     await page.getByRole('heading', { level: 1, name: 'Clinical teaching' }).waitFor();
     await page.getByLabel('Title', { exact: true }).fill('Grading the OSCE');
-    await page.getByLabel('Body (Markdown)', { exact: true }).fill('A remark that wounds people.');
+    await page.getByLabel('Body', { exact: true }).fill('A remark that wounds people.');
     await page.getByLabel('Post anonymously', { exact: true }).check();
     await page.getByRole('button', { name: 'Post topic' }).click();
     await page.getByRole('heading', { level: 1, name: 'Grading the OSCE' }).waitFor();
@@ -105,7 +105,7 @@ describeInBrowser('flags and the review queue in Chromium', () => {
     let page = await as(author, 'Rui Writer');
     await page.goto(`${t.url}/forum/s/${space.id}`);
     await page.getByLabel('Title', { exact: true }).fill('Anonymous question');
-    await page.getByLabel('Body (Markdown)', { exact: true }).fill('Asked without my name.');
+    await page.getByLabel('Body', { exact: true }).fill('Asked without my name.');
     await page.getByLabel('Post anonymously', { exact: true }).check();
     await page.getByRole('button', { name: 'Post topic' }).click();
     await page.getByRole('heading', { level: 1, name: 'Anonymous question' }).waitFor();

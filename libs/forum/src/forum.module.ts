@@ -8,6 +8,7 @@ import { MentionRenderer } from './services/mention-renderer.service';
 import { MentionSuggestions } from './services/mention-suggestions.service';
 import { PostingRules } from './services/posting-rules.service';
 import { PostService } from './services/post.service';
+import { PreviewService } from './services/preview.service';
 import { PostWriter } from './services/post-writer.service';
 import { SpaceAccess } from './services/space-access.service';
 import { SpaceService } from './services/space.service';
@@ -30,11 +31,12 @@ import { PersonalService } from './services/personal.service';
     SpaceService,
     TopicService,
     PostService,
+    PreviewService,
     FlagRepository,
     FlagService,
     PersonalRepository,
     PersonalService,
   ],
-  exports: [MentionSuggestions, SpaceService, TopicService, PostService, ForumEvents, FlagService, PersonalService],
+  exports: [MentionSuggestions, PreviewService, SpaceService, TopicService, PostService, ForumEvents, FlagService, PersonalService],
 })
 export class ForumModule {}

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { MentionSuggestions, SpaceService, TopicService } from '@app/forum';
+import { MentionSuggestions, PreviewService, SpaceService, TopicService } from '@app/forum';
 import type { Actor } from '@app/identity';
 import {
   AcceptAgreementDto,
   CreateSpaceDto,
   CreateTopicDto,
   MentionQueryDto,
+  PreviewDto,
   PublishAgreementDto,
   SetFacilitatorsDto,
   UpdateSpaceDto,
@@ -23,6 +24,7 @@ export class SpaceController {
     private readonly spaces: SpaceService,
     private readonly topics: TopicService,
     private readonly mentions: MentionSuggestions,
+    private readonly previews: PreviewService,
   ) {}
 
   @Get()
@@ -48,6 +50,13 @@ export class SpaceController {
   @Put(':id/facilitators')
   setFacilitators(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: SetFacilitatorsDto) {
     return this.spaces.setFacilitators(actor, id, body.userIds);
+  }
+
+  /** Renders a new topic's Markdown as it would be posted here; nothing is written. */
+  @Post(':id/preview')
+  @HttpCode(200)
+  preview(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: PreviewDto) {
+    return this.previews.forSpace(actor, id, body.body);
   }
 
   @Get(':id/agreement')

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PostService, TopicService } from '@app/forum';
+import { PostService, PreviewService, TopicService } from '@app/forum';
 import type { Actor } from '@app/identity';
 import {
   CreatePostDto,
   MarkReadDto,
   ModerateTopicDto,
   PostPageQueryDto,
+  PreviewDto,
   TopicListQueryDto,
   TopicStateDto,
 } from '../dto/forum.dto';
@@ -21,6 +22,7 @@ export class TopicController {
   constructor(
     private readonly topics: TopicService,
     private readonly posts: PostService,
+    private readonly previews: PreviewService,
   ) {}
 
   @Get()
@@ -46,6 +48,13 @@ export class TopicController {
   @Post(':id/posts')
   reply(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: CreatePostDto) {
     return this.posts.reply(actor, id, body);
+  }
+
+  /** Renders a reply's Markdown as it would be posted in this topic; nothing is written. */
+  @Post(':id/preview')
+  @HttpCode(200)
+  preview(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: PreviewDto) {
+    return this.previews.forTopic(actor, id, body.body);
   }
 
   @Post(':id/state')

@@ -145,6 +145,10 @@ export class ReactionDto {
   @ApiProperty({ enum: REACTIONS }) @IsIn(REACTIONS) kind: ReactionKind;
 }
 
+export class PreviewDto {
+  @ApiProperty({ description: 'Markdown to render, at most 64 KB' }) @IsString() @MaxLength(BODY_CAP) body: string;
+}
+
 export class MentionQueryDto {
   @ApiProperty({ description: 'The start of a handle or name' }) @IsString() @MaxLength(40) q: string;
 }

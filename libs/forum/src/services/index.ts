@@ -6,3 +6,4 @@ export { FLOOD_LIMIT } from './posting-rules.service';
 export * from './forum-events';
 export * from './flag.service';
 export { MentionSuggestions } from './mention-suggestions.service';
+export { PreviewService } from './preview.service';

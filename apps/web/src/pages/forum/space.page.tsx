@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
-import { TextArea, TextField } from '../../components/field';
+import { TextField } from '../../components/field';
 import { FormStatus } from '../../components/form-status';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
@@ -12,6 +12,7 @@ import { navigate } from '../../lib/router';
 import type { Me, Page as ListPage } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useSubmit } from '../../lib/use-submit';
+import { MarkdownComposer } from './markdown-composer';
 import { AgreementGate, AnonymousCheckbox, needsAgreement, phaseLabel, scopeLabel, TopicSummary } from './forum-ui';
 
 const PAGE_SIZE = 20;
@@ -175,7 +176,7 @@ function NewTopicForm({ space, onAgreementNeeded }: { space: Space; onAgreementN
       <h2 id="new-topic-title">New topic</h2>
       <form class="form" ref={form.formRef} onSubmit={send} noValidate>
         <TextField label="Title" name="title" maxLength={200} required error={form.fields.title} />
-        <TextArea label="Body (Markdown)" name="body" rows={8} required error={form.fields.body} />
+        <MarkdownComposer label="Body" name="body" rows={8} required error={form.fields.body} previewPath={`/spaces/${encodeURIComponent(space.id)}/preview`} />
         <TextField label="Tags (comma-separated)" name="tags" optional hint="Up to 10, for example: curriculum, assessment." error={form.fields.tags} />
         <TextField
           label="Content notes (comma-separated)"

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SelectField, TextArea, TextField } from '../../components/field';
+import { SelectField, TextField } from '../../components/field';
 import { FormStatus } from '../../components/form-status';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
@@ -11,6 +11,7 @@ import { formatDate } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
 import { useAction, useSubmit } from '../../lib/use-submit';
 import { AgreementGate, AnonymousCheckbox, needsAgreement, phaseLabel, stateLabel } from './forum-ui';
+import { MarkdownComposer } from './markdown-composer';
 import { FlagForm, RevealForm } from './post-flags';
 
 const PAGE_SIZE = 50;
@@ -457,15 +458,15 @@ function ReplyForm({ topicId, space, draft, setDraft, onPosted, onAgreementNeede
     <section class="card" aria-labelledby="reply-title">
       <h2 id="reply-title">Add a reply</h2>
       <form class="form" ref={form.formRef} onSubmit={send} noValidate>
-        <TextArea
+        <MarkdownComposer
           label="Reply"
           name="body"
           rows={6}
-          hint="Markdown works: **bold**, _italic_, lists and links."
           value={draft}
-          onInput={(event) => setDraft((event.currentTarget as HTMLTextAreaElement).value)}
+          onInput={setDraft}
           id={REPLY_ID}
           error={form.fields.body}
+          previewPath={`/topics/${enc(topicId)}/preview`}
         />
         {space.settings.allowAnonymous && <AnonymousCheckbox checked={anonymous} onChange={setAnonymous} />}
         <FormStatus error={form.error} success={form.message} />
