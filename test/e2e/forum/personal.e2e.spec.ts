@@ -136,20 +136,25 @@ describe('bookmarks', () => {
     expect((await reader.client.get(`${API}/me/bookmarks?cursor=garbage!!`)).status).toBe(400);
   });
 
-  it('omits a bookmark once its space moves out of the reader’s scope, and shows it again when it is back', async () => {
+  it('omits a bookmark once the reader leaves the space’s scope, and shows it again when they are back', async () => {
     const topic = await startTopic(w.memberA.client, cohortSpace.id);
     const post = await firstPostOf(w.memberA.client, topic.id);
     const reader = await person(t, { institutionId: w.schoolA.id, cohortIds: [w.cohortA.id] });
     await reader.client.put(`${API}/posts/${post.id}/bookmark`, {});
-    await t.db.query('UPDATE space SET scope_key = $2 WHERE id = $1', [cohortSpace.id, `cohort:${w.cohortA2.id}`]);
-    try {
-      const hidden = await reader.client.get(`${API}/me/bookmarks`);
-      expect(hidden.body.items).toEqual([]);
-      expect(JSON.stringify(hidden.body)).not.toContain(post.id);
-    } finally {
-      await t.db.query('UPDATE space SET scope_key = $2 WHERE id = $1', [cohortSpace.id, `cohort:${w.cohortA.id}`]);
-    }
+    await t.db.query('DELETE FROM cohort_member WHERE cohort_id = $1 AND user_id = $2', [w.cohortA.id, reader.id]);
+    const hidden = await reader.client.get(`${API}/me/bookmarks`);
+    expect(hidden.body.items).toEqual([]);
+    expect(JSON.stringify(hidden.body)).not.toContain(post.id);
+    await t.db.query('INSERT INTO cohort_member (cohort_id, user_id) VALUES ($1, $2)', [w.cohortA.id, reader.id]);
     expect((await bookmarksOf(reader)).items.map((item) => item.post.id)).toEqual([post.id]);
+  });
+
+  it('keeps a space’s scope fixed: the database refuses to change it or delete the space', async () => {
+    await expect(t.db.query('UPDATE space SET scope_key = $2 WHERE id = $1', [cohortSpace.id, 'consortium'])).rejects.toThrow(
+      /keeps the scope it was created with/,
+    );
+    await expect(t.db.query('DELETE FROM space WHERE id = $1', [cohortSpace.id])).rejects.toThrow(/never deleted/);
+    await t.db.query('UPDATE space SET name = name WHERE id = $1', [cohortSpace.id]);
   });
 
   it('shows a bookmarked post that was later hidden without its text, as the post itself is shown', async () => {
@@ -208,7 +213,7 @@ describe('my posts', () => {
     const writer = await person(t, { institutionId: w.schoolA.id, cohortIds: [w.cohortA.id] });
     const lost = await space(t, { scopeKey: `cohort:${w.cohortA.id}` });
     const topic = await startTopic(writer.client, lost.id);
-    await t.db.query('UPDATE space SET scope_key = $2 WHERE id = $1', [lost.id, `cohort:${w.cohortA2.id}`]);
+    await t.db.query('DELETE FROM cohort_member WHERE cohort_id = $1 AND user_id = $2', [w.cohortA.id, writer.id]);
     const response = await writer.client.get(`${API}/me/posts`);
     expect(response.body.items).toEqual([]);
     expect(JSON.stringify(response.body)).not.toContain(topic.id);

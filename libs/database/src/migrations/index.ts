@@ -4,6 +4,7 @@ import { ForumPersonal1764374400000 } from './1764374400000-forum-personal';
 import { ForumFlags1764374400001 } from './1764374400001-forum-flags';
 import { Handles1764374400002 } from './1764374400002-handles';
 import { ForumCounters1764374400003 } from './1764374400003-forum-counters';
+import { SpaceScopeFixed1764460800000 } from './1764460800000-space-scope-fixed';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   ForumFlags1764374400001,
   Handles1764374400002,
   ForumCounters1764374400003,
+  SpaceScopeFixed1764460800000,
 ];

@@ -24,16 +24,42 @@ export interface SpaceRecord extends SpaceSettings {
   createdAt: Date;
 }
 
-const SPACE_COLUMNS = `s.id, s.slug, s.name, s.description, s.scope_key AS "scopeKey", s.parent_id AS "parentId", s.phase,
+export const SPACE_COLUMNS = `s.id, s.slug, s.name, s.description, s.scope_key AS "scopeKey", s.parent_id AS "parentId", s.phase,
   s.who_may_start AS "whoMayStart", s.allow_anonymous AS "allowAnonymous", s.slow_mode_seconds AS "slowModeSeconds",
   s.first_posts_need_approval AS "firstPostsNeedApproval", s.created_at AS "createdAt",
   ARRAY(SELECT user_id FROM space_facilitator f WHERE f.space_id = s.id ORDER BY f.created_at) AS "facilitatorIds",
   (SELECT max(version) FROM space_agreement a WHERE a.space_id = s.id) AS "agreementVersion",
   s.topic_count AS "topicCount"`;
 
+/** A space row that travelled as JSON (joined into another statement): dates come back as text. */
+export function spaceFromJson(row: Omit<SpaceRecord, 'createdAt'> & { createdAt: string | Date }): SpaceRecord {
+  return { ...row, createdAt: new Date(row.createdAt) };
+}
+
+/** Enough for every space a consortium will have; past it the memo starts over rather than grow. */
+const SCOPE_MEMO_LIMIT = 10_000;
+
 @Injectable()
 export class SpaceRepository {
+  /**
+   * Space id → scope key. A space's scope is fixed when it is created (no update touches scope_key) and
+   * spaces are never deleted, so the answer cannot go stale on this or any other server. If either rule
+   * ever changes, this memo has to go with it.
+   */
+  private readonly scopeMemo = new Map<string, ScopeKey>();
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Who may read a space depends only on its scope: the hot read paths ask for just that, mostly from memory. */
+  async scopeKeyOf(id: string): Promise<ScopeKey | null> {
+    const known = this.scopeMemo.get(id);
+    if (known) return known;
+    const rows: { scopeKey: ScopeKey }[] = await this.dataSource.query('SELECT scope_key AS "scopeKey" FROM space WHERE id = $1', [id]);
+    if (!rows[0]) return null;
+    if (this.scopeMemo.size >= SCOPE_MEMO_LIMIT) this.scopeMemo.clear();
+    this.scopeMemo.set(id, rows[0].scopeKey);
+    return rows[0].scopeKey;
+  }
 
   private db(manager?: EntityManager) {
     return manager ?? this.dataSource.manager;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ScopeSet } from '@app/identity';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SPACE_COLUMNS, spaceFromJson, type SpaceRecord } from './space.repository';
 
 export type TopicState = 'open' | 'slow' | 'paused' | 'closed';
 
@@ -84,6 +85,23 @@ export class TopicRepository {
       [id, readerId],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The topic and its space in one round trip: every access check on a topic needs both, and this is the
+   * first statement of every topic read.
+   */
+  async findWithSpace(id: string, readerId: string): Promise<{ topic: TopicRecord; space: SpaceRecord } | null> {
+    const rows: (TopicRecord & { space: Parameters<typeof spaceFromJson>[0] | null })[] = await this.dataSource.query(
+      `SELECT ${TOPIC_COLUMNS}, (SELECT row_to_json(x) FROM (SELECT ${SPACE_COLUMNS} FROM space s WHERE s.id = t.space_id) x) AS space
+       FROM topic t JOIN app_user u ON u.id = t.author_id
+       LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = $2 WHERE t.id = $1`,
+      [id, readerId],
+    );
+    const row = rows[0];
+    if (!row?.space) return null;
+    const { space, ...topic } = row;
+    return { topic, space: spaceFromJson(space) };
   }
 
   /** Locks the topic row: replies are numbered one at a time per topic. */
@@ -179,6 +197,17 @@ export class TopicRepository {
     const { sql, params } = topicListSql(query);
     return this.dataSource.query(sql, params);
   }
+
+  /** The same page, plus up to `pinnedLimit` pinned topics to head it, in one round trip. Only for "latest". */
+  async listWithPinned(query: TopicListQuery, pinnedLimit: number): Promise<{ rows: TopicRecord[]; pinned: TopicRecord[] }> {
+    if (query.topSince || query.afterTop) throw new Error('Pinned topics head only the latest list');
+    const { sql, params } = topicListWithPinnedSql(query, pinnedLimit);
+    const all: (TopicRecord & { pinnedRow: boolean })[] = await this.dataSource.query(sql, params);
+    const rows: TopicRecord[] = [];
+    const pinned: TopicRecord[] = [];
+    for (const { pinnedRow, ...topic } of all) (pinnedRow ? pinned : rows).push(topic);
+    return { rows, pinned };
+  }
 }
 
 /**
@@ -186,39 +215,48 @@ export class TopicRepository {
  * the benchmark's bare baseline server runs exactly the query the app runs.
  */
 export function topicListSql(query: TopicListQuery): { sql: string; params: unknown[] } {
-  const params: unknown[] = [query.readerId, query.scopes.everything, query.scopes.keys, query.limit + 1];
+  const params: unknown[] = [];
+  return { sql: topicSelect(query, params), params };
+}
+
+/**
+ * A page of topics and, in the same round trip, the pinned topics that head it (a separate list, so paging
+ * stays keyset-stable). Rows come back pinned first, each part in its own order; `pinnedRow` tells them apart.
+ */
+export function topicListWithPinnedSql(query: TopicListQuery, pinnedLimit: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const page = topicSelect(query, params, 'false');
+  const pinned = topicSelect({ ...query, pinnedOnly: true, limit: pinnedLimit - 1 }, params, 'true');
+  return { sql: `(${pinned}) UNION ALL (${page}) ORDER BY "pinnedRow" DESC, "bumpedAt" DESC, id DESC`, params };
+}
+
+/** One SELECT of the topic list, its values appended to `params`; `pinnedRow` marks which part of a union it is. */
+function topicSelect(query: TopicListQuery, params: unknown[], pinnedRow?: 'true' | 'false'): string {
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const reader = bind(query.readerId);
   const where: string[] = [
-    '($2::boolean OR s.scope_key = ANY($3::text[]))',
+    `(${bind(query.scopes.everything)}::boolean OR s.scope_key = ANY(${bind(query.scopes.keys)}::text[]))`,
     'NOT t.unlisted',
     'NOT t.archived',
     // A topic whose first post awaits approval is listed only for its author (moderators use the review queue).
-    `(t.author_id = $1 OR NOT EXISTS (SELECT 1 FROM post p1 WHERE p1.topic_id = t.id AND p1.post_number = 1 AND p1.status = 'pending'))`,
+    `(t.author_id = ${reader} OR NOT EXISTS (SELECT 1 FROM post p1 WHERE p1.topic_id = t.id AND p1.post_number = 1 AND p1.status = 'pending'))`,
   ];
-  const add = (sql: (n: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (query.spaceId) add((p) => `t.space_id = ${p}`, query.spaceId);
-  if (query.tag) add((p) => `${p} = ANY(t.tags)`, query.tag);
-  if (query.phase) add((p) => `t.phase = ${p}`, query.phase);
-  if (query.authorId) add((p) => `t.author_id = ${p} AND NOT t.anonymous`, query.authorId);
+  if (query.spaceId) where.push(`t.space_id = ${bind(query.spaceId)}`);
+  if (query.tag) where.push(`${bind(query.tag)} = ANY(t.tags)`);
+  if (query.phase) where.push(`t.phase = ${bind(query.phase)}`);
+  if (query.authorId) where.push(`t.author_id = ${bind(query.authorId)} AND NOT t.anonymous`);
   if (query.unreadOnly) where.push('r.last_read_post_number IS NOT NULL AND r.last_read_post_number < t.last_post_number');
-  if (query.newSince) add((p) => `r.user_id IS NULL AND t.created_at > ${p}`, query.newSince);
+  if (query.newSince) where.push(`r.user_id IS NULL AND t.created_at > ${bind(query.newSince)}`);
   if (query.pinnedOnly) where.push(query.spaceId ? "t.pinned <> 'none'" : "t.pinned = 'global'");
-  if (query.topSince) add((p) => `t.created_at > ${p}`, query.topSince);
-  if (query.after) {
-    params.push(query.after.bumpedAt, query.after.id);
-    where.push(`(t.bumped_at, t.id) < ($${params.length - 1}, $${params.length})`);
-  }
-  if (query.afterTop) {
-    params.push(query.afterTop.postCount, query.afterTop.id);
-    where.push(`(t.post_count, t.id) < ($${params.length - 1}, $${params.length})`);
-  }
+  if (query.topSince) where.push(`t.created_at > ${bind(query.topSince)}`);
+  if (query.after) where.push(`(t.bumped_at, t.id) < (${bind(query.after.bumpedAt)}, ${bind(query.after.id)})`);
+  if (query.afterTop) where.push(`(t.post_count, t.id) < (${bind(query.afterTop.postCount)}, ${bind(query.afterTop.id)})`);
   const order = query.topSince ? 't.post_count DESC, t.id DESC' : 't.bumped_at DESC, t.id DESC';
-  return {
-    sql: `SELECT ${TOPIC_COLUMNS} FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
-       LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = $1
-       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $4`,
-    params,
-  };
+  const marker = pinnedRow ? `, ${pinnedRow} AS "pinnedRow"` : '';
+  return `SELECT ${TOPIC_COLUMNS}${marker} FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
+       LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = ${reader}
+       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${bind(query.limit + 1)}`;
 }

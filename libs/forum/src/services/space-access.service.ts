@@ -18,11 +18,16 @@ export class SpaceAccess {
     return space;
   }
 
+  /** The same 404 rule as `readableSpace`, for callers that need nothing of the space but the answer. */
+  async assertSpaceReadable(actor: Actor, spaceId: string): Promise<void> {
+    const scopeKey = await this.spaces.scopeKeyOf(spaceId);
+    if (!scopeKey || !ForumPolicy.canRead(actor, { scopeKey })) throw notFound();
+  }
+
   async readableTopic(actor: Actor, topicId: string): Promise<{ topic: TopicRecord; space: SpaceRecord }> {
-    const topic = await this.topics.findById(topicId, actor.userId);
-    if (!topic) throw notFound();
-    const space = await this.spaces.findById(topic.spaceId);
-    if (!space || !ForumPolicy.canRead(actor, space)) throw notFound();
+    const found = await this.topics.findWithSpace(topicId, actor.userId);
+    if (!found || !ForumPolicy.canRead(actor, found.space)) throw notFound();
+    const { topic, space } = found;
     if (topic.awaitingApproval && topic.authorId !== actor.userId && !ForumPolicy.canModerate(actor, space)) throw notFound();
     return { topic, space };
   }

@@ -31,6 +31,8 @@ export interface TopicListFilters {
 }
 
 const NEW_TOPIC_WINDOW_DAYS = 14;
+/** At most this many pinned topics head a list. */
+const PINNED_LIMIT = 10;
 const PERIOD_DAYS = { day: 1, week: 7, month: 30, year: 365, all: 365 * 100 } as const;
 
 const tidyLabels = (labels: string[] | undefined, max: number) =>
@@ -98,7 +100,7 @@ export class TopicService {
    * Anonymous topics never appear under "mine" for anyone else, and an author filter never matches them.
    */
   async list(actor: Actor, filters: TopicListFilters): Promise<Page<TopicView> & { pinned: TopicView[] }> {
-    if (filters.spaceId) await this.access.readableSpace(actor, filters.spaceId);
+    if (filters.spaceId) await this.access.assertSpaceReadable(actor, filters.spaceId);
     const limit = filters.limit ?? 30;
     const top = filters.filter === 'top';
     const position = decodeCursor(filters.cursor);
@@ -112,25 +114,24 @@ export class TopicService {
       tag: filters.tag?.trim().toLowerCase(),
       phase: filters.phase,
     };
-    // Pinned topics head the first page of a plain listing, as a separate list so paging stays keyset-stable;
-    // fetched alongside the page rather than after it.
+    const query = {
+      ...base,
+      unreadOnly: filters.filter === 'unread',
+      newSince: filters.filter === 'new' ? new Date(now - NEW_TOPIC_WINDOW_DAYS * 86_400_000) : undefined,
+      authorId: filters.filter === 'mine' ? actor.userId : undefined,
+      topSince: top ? new Date(now - PERIOD_DAYS[filters.period ?? 'month'] * 86_400_000) : undefined,
+      after: position && !top ? { bumpedAt: new Date(afterKey!), id: position.id } : undefined,
+      afterTop: position && top ? { postCount: afterKey!, id: position.id } : undefined,
+      limit,
+    };
+    // Pinned topics head the first page of a plain listing, as a separate list so paging stays keyset-stable.
     const wantsPinned = !position && (!filters.filter || filters.filter === 'latest');
-    const [rows, pinnedRows] = await Promise.all([
-      this.topics.list({
-        ...base,
-        unreadOnly: filters.filter === 'unread',
-        newSince: filters.filter === 'new' ? new Date(now - NEW_TOPIC_WINDOW_DAYS * 86_400_000) : undefined,
-        authorId: filters.filter === 'mine' ? actor.userId : undefined,
-        topSince: top ? new Date(now - PERIOD_DAYS[filters.period ?? 'month'] * 86_400_000) : undefined,
-        after: position && !top ? { bumpedAt: new Date(afterKey!), id: position.id } : undefined,
-        afterTop: position && top ? { postCount: afterKey!, id: position.id } : undefined,
-        limit,
-      }),
-      wantsPinned ? this.topics.list({ ...base, pinnedOnly: true, limit: 10 }) : Promise.resolve([]),
-    ]);
+    const { rows, pinned: pinnedRows } = wantsPinned
+      ? await this.topics.listWithPinned(query, PINNED_LIMIT)
+      : { rows: await this.topics.list(query), pinned: [] };
     const visible = rows.slice(0, limit);
     const last = visible[visible.length - 1];
-    const pinned = pinnedRows.slice(0, 10).map(presentTopic);
+    const pinned = pinnedRows.map(presentTopic);
     return {
       items: visible.map(presentTopic),
       pinned,
