@@ -9,6 +9,8 @@ import { MentionSuggestions } from './services/mention-suggestions.service';
 import { PostingRules } from './services/posting-rules.service';
 import { PostService } from './services/post.service';
 import { PreviewService } from './services/preview.service';
+import { PreferenceService } from './services/preference.service';
+import { PreferenceRepository } from './repositories/preference.repository';
 import { PostWriter } from './services/post-writer.service';
 import { SpaceAccess } from './services/space-access.service';
 import { SpaceService } from './services/space.service';
@@ -32,11 +34,13 @@ import { PersonalService } from './services/personal.service';
     TopicService,
     PostService,
     PreviewService,
+    PreferenceRepository,
+    PreferenceService,
     FlagRepository,
     FlagService,
     PersonalRepository,
     PersonalService,
   ],
-  exports: [MentionSuggestions, PreviewService, SpaceService, TopicService, PostService, ForumEvents, FlagService, PersonalService],
+  exports: [MentionSuggestions, PreviewService, PreferenceService, SpaceService, TopicService, PostService, ForumEvents, FlagService, PersonalService],
 })
 export class ForumModule {}

@@ -3,3 +3,4 @@ export * from './policy';
 export * from './presenters';
 export * from './services';
 export type { TopicState } from './repositories';
+export { CONTENT_NOTE_COLLAPSE, type ContentNoteCollapse, type ContentNotePreference } from './repositories';

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PersonalService } from '@app/forum';
+import { PersonalService, PreferenceService } from '@app/forum';
 import type { Actor } from '@app/identity';
 import {
   AnswerDto,
   BookmarkDto,
+  ContentNotePreferenceDto,
   PersonalListQueryDto,
   SpaceDraftDto,
   SubscriptionDto,
@@ -14,12 +15,25 @@ import { CurrentActor } from '../http/current-auth.decorator';
 import { SignedIn } from '../http/route-access.decorator';
 import { UuidPipe } from '../http/validation';
 
-/** A person's own forum state: bookmarks, subscriptions, drafts, "my posts", and question answers. */
+/** A person's own forum state: bookmarks, subscriptions, drafts, "my posts", preferences, and question answers. */
 @ApiTags('forum')
 @Controller()
 @SignedIn()
 export class ForumPersonalController {
-  constructor(private readonly personal: PersonalService) {}
+  constructor(
+    private readonly personal: PersonalService,
+    private readonly preferences: PreferenceService,
+  ) {}
+
+  @Get('me/forum-preferences')
+  forumPreferences(@CurrentActor() actor: Actor) {
+    return this.preferences.get(actor);
+  }
+
+  @Put('me/forum-preferences/content-notes')
+  setContentNotes(@CurrentActor() actor: Actor, @Body() body: ContentNotePreferenceDto) {
+    return this.preferences.setContentNotes(actor, body);
+  }
 
   @Put('posts/:id/bookmark')
   bookmark(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: BookmarkDto) {

@@ -5,6 +5,7 @@ import { ForumFlags1764374400001 } from './1764374400001-forum-flags';
 import { Handles1764374400002 } from './1764374400002-handles';
 import { ForumCounters1764374400003 } from './1764374400003-forum-counters';
 import { SpaceScopeFixed1764460800000 } from './1764460800000-space-scope-fixed';
+import { ForumPreferences1764460800001 } from './1764460800001-forum-preferences';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   Handles1764374400002,
   ForumCounters1764374400003,
   SpaceScopeFixed1764460800000,
+  ForumPreferences1764460800001,
 ];

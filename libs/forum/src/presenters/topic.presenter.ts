@@ -15,6 +15,8 @@ export function presentTopic(topic: TopicRecord) {
     tags: topic.tags,
     phase: topic.phase,
     contentNotes: topic.contentNotes,
+    /** This reader's choice: fold the posts behind the notes until they open them. */
+    contentNotesCollapsed: topic.contentNotesCollapsed,
     pinned: topic.pinned,
     state: topic.state,
     slowModeSeconds: topic.slowModeSeconds,

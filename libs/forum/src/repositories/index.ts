@@ -2,3 +2,4 @@ export * from './post.repository';
 export * from './space.repository';
 export * from './topic.repository';
 export * from './flag.repository';
+export * from './preference.repository';

@@ -32,6 +32,8 @@ export interface TopicRecord {
   lastReadPostNumber: number | null;
   /** The first post still awaits a facilitator's approval: the topic exists only for its author and moderators. */
   awaitingApproval: boolean;
+  /** The reader asked for topics with (some of) these content notes to stay folded until they choose to open them. */
+  contentNotesCollapsed: boolean;
 }
 
 export interface NewTopic {
@@ -72,7 +74,16 @@ const TOPIC_COLUMNS = `t.id, t.space_id AS "spaceId", t.title, t.author_id AS "a
   t.archived, t.unlisted, t.answer_post_number AS "answerPostNumber", t.post_count AS "postCount",
   t.last_post_number AS "lastPostNumber", t.created_at AS "createdAt", t.bumped_at AS "bumpedAt",
   r.last_read_post_number AS "lastReadPostNumber",
-  EXISTS (SELECT 1 FROM post p1 WHERE p1.topic_id = t.id AND p1.post_number = 1 AND p1.status = 'pending') AS "awaitingApproval"`;
+  EXISTS (SELECT 1 FROM post p1 WHERE p1.topic_id = t.id AND p1.post_number = 1 AND p1.status = 'pending') AS "awaitingApproval",
+  CASE WHEN cardinality(t.content_notes) = 0 THEN false
+       WHEN fp.content_note_collapse = 'none' THEN false
+       WHEN fp.content_note_collapse = 'listed'
+         THEN EXISTS (SELECT 1 FROM unnest(t.content_notes) note WHERE lower(note) = ANY(fp.collapsed_content_notes))
+       ELSE true END AS "contentNotesCollapsed"`;
+
+/** What TOPIC_COLUMNS needs to know about the reader: their read position here and their content-note choice. */
+const readerJoins = (reader: string) => `LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = ${reader}
+       LEFT JOIN forum_preference fp ON fp.user_id = ${reader}`;
 
 @Injectable()
 export class TopicRepository {
@@ -81,7 +92,7 @@ export class TopicRepository {
   async findById(id: string, readerId: string, manager?: EntityManager): Promise<TopicRecord | null> {
     const rows: TopicRecord[] = await (manager ?? this.dataSource.manager).query(
       `SELECT ${TOPIC_COLUMNS} FROM topic t JOIN app_user u ON u.id = t.author_id
-       LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = $2 WHERE t.id = $1`,
+       ${readerJoins('$2')} WHERE t.id = $1`,
       [id, readerId],
     );
     return rows[0] ?? null;
@@ -95,7 +106,7 @@ export class TopicRepository {
     const rows: (TopicRecord & { space: Parameters<typeof spaceFromJson>[0] | null })[] = await this.dataSource.query(
       `SELECT ${TOPIC_COLUMNS}, (SELECT row_to_json(x) FROM (SELECT ${SPACE_COLUMNS} FROM space s WHERE s.id = t.space_id) x) AS space
        FROM topic t JOIN app_user u ON u.id = t.author_id
-       LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = $2 WHERE t.id = $1`,
+       ${readerJoins('$2')} WHERE t.id = $1`,
       [id, readerId],
     );
     const row = rows[0];
@@ -257,6 +268,6 @@ function topicSelect(query: TopicListQuery, params: unknown[], pinnedRow?: 'true
   const order = query.topSince ? 't.post_count DESC, t.id DESC' : 't.bumped_at DESC, t.id DESC';
   const marker = pinnedRow ? `, ${pinnedRow} AS "pinnedRow"` : '';
   return `SELECT ${TOPIC_COLUMNS}${marker} FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
-       LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = ${reader}
+       ${readerJoins(reader)}
        WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${bind(query.limit + 1)}`;
 }

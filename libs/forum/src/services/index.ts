@@ -7,3 +7,4 @@ export * from './forum-events';
 export * from './flag.service';
 export { MentionSuggestions } from './mention-suggestions.service';
 export { PreviewService } from './preview.service';
+export { PreferenceService } from './preference.service';
