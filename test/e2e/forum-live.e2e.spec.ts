@@ -1,31 +1,7 @@
 import { buildInstitution } from '@app/testing';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { ack, collect, connect } from '../support/socket-support';
 import { describeWithRedis, personSignedIn, startTestApp, type Client, type TestApp } from '../support/test-app';
-
-function connect(url: string, cookie: string): Promise<Socket> {
-  const socket = io(url, { path: '/realtime', transports: ['websocket'], reconnection: false, extraHeaders: { Cookie: cookie } });
-  return new Promise((resolve, reject) => {
-    socket.once('ready', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-const ack = (socket: Socket, event: string, body: object) =>
-  socket.timeout(5000).emitWithAck(event, body) as Promise<{ ok: boolean; code?: string }>;
-
-/** Collects every event of a name, to assert both what arrives and what must never arrive. */
-function collect(socket: Socket, event: string) {
-  const received: any[] = [];
-  socket.on(event, (payload) => received.push(payload));
-  return {
-    received,
-    async waitFor(count: number, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-      return received;
-    },
-  };
-}
 
 async function createSpace(admin: Client, body: object) {
   const response = await admin.post('/api/v1/spaces', body);

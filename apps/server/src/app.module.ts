@@ -3,11 +3,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { CoreModule, type AppConfig, type Clock } from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { ChatModule } from '@app/chat';
 import { ForumModule } from '@app/forum';
 import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
 import { RedisModule } from '@app/jobs';
 import { AuthController } from './controllers/auth.controller';
 import { CohortController } from './controllers/cohort.controller';
+import { ChatMessageController } from './controllers/chat-message.controller';
 import { FlagController } from './controllers/flag.controller';
 import { GroupController } from './controllers/group.controller';
 import { InstitutionController } from './controllers/institution.controller';
@@ -15,6 +17,7 @@ import { InvitationController } from './controllers/invitation.controller';
 import { MeController } from './controllers/me.controller';
 import { MemberController } from './controllers/member.controller';
 import { PostController } from './controllers/post.controller';
+import { RoomController } from './controllers/room.controller';
 import { SpaceController } from './controllers/space.controller';
 import { TopicController } from './controllers/topic.controller';
 import { ForumPersonalController } from './controllers/forum-personal.controller';
@@ -22,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { AuthGuard } from './http/auth.guard';
 import { LocalStrategy } from './http/local.strategy';
+import { ChatGateway } from './realtime/chat.gateway';
 import { ForumGateway } from './realtime/forum.gateway';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 
@@ -44,6 +48,7 @@ export class AppModule {
         PassportModule,
         IdentityModule,
         ForumModule,
+        ChatModule,
       ],
       controllers: [
         AuthController,
@@ -58,12 +63,15 @@ export class AppModule {
         PostController,
         FlagController,
         ForumPersonalController,
+        RoomController,
+        ChatMessageController,
         HealthController,
       ],
       providers: [
         LocalStrategy,
         RealtimeGateway,
         ForumGateway,
+        ChatGateway,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

@@ -44,6 +44,14 @@ export enum ErrorCode {
   AlreadyFlagged = 'ALREADY_FLAGGED',
   FacilitatorsOnly = 'FACILITATORS_ONLY',
   MentionOutOfScope = 'MENTION_OUT_OF_SCOPE',
+  RoomPaused = 'ROOM_PAUSED',
+  RoomClosed = 'ROOM_CLOSED',
+  Muted = 'MUTED',
+  RemovedFromRoom = 'REMOVED_FROM_ROOM',
+  MessageTooLong = 'MESSAGE_TOO_LONG',
+  ClientIdReused = 'CLIENT_ID_REUSED',
+  EditWindowPassed = 'EDIT_WINDOW_PASSED',
+  UnknownEvent = 'UNKNOWN_EVENT',
   Internal = 'INTERNAL_ERROR',
 }
 

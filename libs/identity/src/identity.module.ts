@@ -28,6 +28,7 @@ const SERVICES = [
   services.MemberService,
   services.OnboardingService,
   services.PasswordHasher,
+  services.ScopeOwner,
 ];
 
 /** Needs APP_CONFIG, Clock and DataSource from the application's global providers. */

@@ -1,9 +1,11 @@
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
-import { AuthService, type Actor, type Authenticated } from '@app/identity';
+import { AuthService, UserRepository, type Actor, type Authenticated } from '@app/identity';
 import type { Server, Socket } from 'socket.io';
 import { SESSION_COOKIE } from '../http/session-cookie';
 
 export const userRoom = (userId: string) => `user:${userId}`;
+/** The sockets opened with one sign-in session: they close when it ends. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
@@ -21,7 +23,10 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 export class RealtimeGateway implements OnGatewayConnection, OnGatewayInit {
   @WebSocketServer() readonly server: Server;
 
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UserRepository,
+  ) {}
 
   /** Sends to one person's sockets on every server instance (through the Redis adapter when configured). */
   emitToUser(userId: string, event: string, payload: unknown): void {
@@ -38,7 +43,11 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayInit {
               Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: 'Sign in first' } }),
             );
           socket.data.actor = identity.actor;
-          next();
+          socket.data.sessionId = identity.sessionId;
+          return this.users.displayNameOf(identity.actor.userId).then((name) => {
+            socket.data.displayName = name ?? 'Participant';
+            next();
+          });
         })
         .catch(() => next(new Error('UNAUTHENTICATED')));
     });
@@ -51,6 +60,7 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayInit {
       return;
     }
     await socket.join(userRoom(actor.userId));
+    if (socket.data.sessionId) await socket.join(sessionRoom(socket.data.sessionId as string));
     socket.emit('ready', { userId: actor.userId });
   }
 

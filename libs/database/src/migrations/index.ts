@@ -6,6 +6,7 @@ import { Handles1764374400002 } from './1764374400002-handles';
 import { ForumCounters1764374400003 } from './1764374400003-forum-counters';
 import { SpaceScopeFixed1764460800000 } from './1764460800000-space-scope-fixed';
 import { ForumPreferences1764460800001 } from './1764460800001-forum-preferences';
+import { Chat1764460800002 } from './1764460800002-chat';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   ForumCounters1764374400003,
   SpaceScopeFixed1764460800000,
   ForumPreferences1764460800001,
+  Chat1764460800002,
 ];

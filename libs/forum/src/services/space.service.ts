@@ -5,15 +5,14 @@ import {
   AccessPolicy,
   ActorRepository,
   AuditedWrite,
-  CohortService,
-  GroupService,
-  InstitutionService,
+  ScopeOwner,
   slugify,
   type Actor,
   type ScopeKey,
 } from '@app/identity';
+import { ForumPolicy } from '../policy';
 import { presentSpace } from '../presenters';
-import { SpaceRepository, type SpaceSettings } from '../repositories';
+import { SpaceRepository, type SpaceRecord, type SpaceSettings } from '../repositories';
 import { SpaceAccess } from './space-access.service';
 
 export interface SpaceInput {
@@ -35,23 +34,21 @@ export class SpaceService {
     private readonly spaces: SpaceRepository,
     private readonly access: SpaceAccess,
     private readonly audited: AuditedWrite,
-    private readonly institutions: InstitutionService,
-    private readonly cohorts: CohortService,
-    private readonly groups: GroupService,
+    private readonly scopes: ScopeOwner,
     private readonly actors: ActorRepository,
   ) {}
 
-  /** The school a scope belongs to (null for consortium-wide), checking the actor can see the scope at all. */
-  private async schoolOfScope(actor: Actor, scope: ScopeKey): Promise<string | null> {
-    const [kind, id] = scope.split(':') as [string, string | undefined];
-    if (kind === 'consortium') return null;
-    if (kind === 'inst') return (await this.institutions.get(actor, id!)).id;
-    if (kind === 'cohort') return (await this.cohorts.visibleCohort(actor, id!)).institutionId;
-    return (await this.groups.visibleGroup(actor, id!)).institutionId;
+  private async assertMayManage(actor: Actor, scope: ScopeKey): Promise<void> {
+    if (!AccessPolicy.can(actor, 'space.manage', await this.scopes.schoolOf(actor, scope))) throw forbidden();
   }
 
-  private async assertMayManage(actor: Actor, scope: ScopeKey): Promise<void> {
-    if (!AccessPolicy.can(actor, 'space.manage', await this.schoolOfScope(actor, scope))) throw forbidden();
+  /**
+   * A space's settings and agreements: its own facilitators run it day to day; whoever manages spaces at its
+   * scope may too. Choosing the facilitators stays with the managers.
+   */
+  private async assertMayRun(actor: Actor, space: SpaceRecord): Promise<void> {
+    if (ForumPolicy.isFacilitator(actor, space)) return;
+    await this.assertMayManage(actor, space.scopeKey);
   }
 
   async list(actor: Actor) {
@@ -98,7 +95,7 @@ export class SpaceService {
 
   async update(actor: Actor, id: string, patch: Partial<Omit<SpaceInput, 'scope' | 'slug'>>) {
     const space = await this.access.readableSpace(actor, id);
-    await this.assertMayManage(actor, space.scopeKey);
+    await this.assertMayRun(actor, space);
     await this.audited.run(
       (manager) =>
         this.spaces.update(id, { ...patch, name: patch.name?.trim(), description: patch.description?.trim() }, manager),
@@ -127,7 +124,7 @@ export class SpaceService {
 
   async publishAgreement(actor: Actor, id: string, body: string) {
     const space = await this.access.readableSpace(actor, id);
-    await this.assertMayManage(actor, space.scopeKey);
+    await this.assertMayRun(actor, space);
     const version = await this.audited.run(
       (manager) => this.spaces.addAgreementVersion(id, body.trim(), actor.userId, manager),
       (v) => ({

@@ -17,7 +17,8 @@ export type Action =
   | 'member.setPlatformRole'
   | 'member.setSchoolLead'
   | 'member.viewEmail'
-  | 'space.manage';
+  | 'space.manage'
+  | 'room.manage';
 
 type Rule = (actor: Actor, institutionId: string | null) => boolean;
 
@@ -43,6 +44,8 @@ export const PERMISSIONS: Readonly<Record<Action, Rule>> = {
   'member.viewEmail': adminOrSchoolLead,
   // Forum spaces of a school (or its cohorts and groups) are its leads' to set up; consortium spaces the admins'.
   'space.manage': adminOrSchoolLead,
+  // Chats for Change are run by the program's facilitators anywhere, and by a school's leads for their school.
+  'room.manage': (actor, institutionId) => actor.platformRole === 'facilitator' || adminOrSchoolLead(actor, institutionId),
 };
 
 export const ACTIONS = Object.keys(PERMISSIONS) as Action[];

@@ -121,6 +121,13 @@ export class UserRepository {
   }
 
   /** The signed-in person with their school, cohorts and groups, in one round trip (GET /me runs it on every page). */
+  async displayNameOf(userId: string): Promise<string | null> {
+    const rows: { displayName: string }[] = await this.dataSource.query('SELECT display_name AS "displayName" FROM app_user WHERE id = $1', [
+      userId,
+    ]);
+    return rows[0]?.displayName ?? null;
+  }
+
   async profile(userId: string): Promise<OwnProfile | null> {
     const rows: OwnProfile[] = await this.dataSource.query(OWN_PROFILE_SQL, [userId]);
     return rows[0] ?? null;

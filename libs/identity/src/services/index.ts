@@ -11,3 +11,4 @@ export * from './member.service';
 export * from './onboarding.service';
 export * from './password-hasher';
 export * from './audited-write';
+export * from './scope-owner.service';

@@ -1,0 +1,2 @@
+export * from './message.presenter';
+export * from './room.presenter';

@@ -1,0 +1,4 @@
+export * from './room.repository';
+export * from './session.repository';
+export * from './participant.repository';
+export * from './message.repository';

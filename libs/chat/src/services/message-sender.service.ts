@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { badRequest, Clock, DomainError, ErrorCode } from '@app/core';
+import { isUniqueViolation } from '@app/database';
+import type { Actor } from '@app/identity';
+import { renderMarkdown, RENDERER_VERSION } from '@app/markdown';
+import { DataSource } from 'typeorm';
+import { ChatPolicy } from '../policy';
+import { presentMessage, presentOwnMessage } from '../presenters';
+import { MessageRepository, ParticipantRepository, RoomRepository, SessionRepository, type MessageRecord } from '../repositories';
+import { ChatEvents } from './chat-events';
+import { RoomAccess, type RoomContext } from './room-access.service';
+
+export const MAX_MESSAGE_BYTES = 4 * 1024;
+
+export interface SendInput {
+  clientId: string;
+  body: string;
+  replyToSeq?: number | null;
+  kind?: 'message' | 'check_in';
+}
+
+/**
+ * Writes one message: every rule checked before anything is written, then numbered under the room's row lock.
+ * A resend with the same client id returns the message already written (never a second one); the same id with
+ * different text is refused.
+ */
+@Injectable()
+export class MessageSender {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rooms: RoomRepository,
+    private readonly sessions: SessionRepository,
+    private readonly participants: ParticipantRepository,
+    private readonly messages: MessageRepository,
+    private readonly access: RoomAccess,
+    private readonly clock: Clock,
+    private readonly events: ChatEvents,
+  ) {}
+
+  async send(actor: Actor, roomId: string, input: SendInput) {
+    const context = await this.access.visible(actor, roomId);
+    if (Buffer.byteLength(input.body, 'utf8') > MAX_MESSAGE_BYTES) {
+      throw badRequest(ErrorCode.MessageTooLong, `A message may be at most ${MAX_MESSAGE_BYTES / 1024} KB`);
+    }
+    if (!input.body.trim()) throw badRequest(ErrorCode.ValidationFailed, 'The message is empty', [{ field: 'body', message: 'must not be blank' }]);
+    const earlier = await this.messages.findByClientId(roomId, actor.userId, input.clientId);
+    if (earlier) return this.sameOrRefuse(earlier, input);
+
+    await this.assertMaySpeak(actor, context, input.kind ?? 'message');
+    const { room } = context;
+    const sessionId = room.sessionId ?? room.liveSessionId;
+    const html = renderMarkdown(input.body).html;
+    let messageId: string;
+    try {
+      messageId = await this.dataSource.transaction(async (manager) => {
+        const locked = await this.rooms.lockForMessage(room.id, manager);
+        if (input.replyToSeq && !(await this.messages.existsVisible(room.id, input.replyToSeq, manager))) {
+          throw badRequest(ErrorCode.ReplyTargetNotFound, `There is no message ${input.replyToSeq} to reply to here`);
+        }
+        await this.participants.ensure(room.id, actor.userId, manager);
+        let pseudonymCount = locked.pseudonymCount;
+        let pseudonymNumber: number | null = null;
+        if (room.anonymous) {
+          const pseudonym = await this.participants.pseudonymFor(room.id, actor.userId, pseudonymCount + 1, manager);
+          pseudonymNumber = pseudonym.number;
+          if (pseudonym.created) pseudonymCount += 1;
+        }
+        const seq = locked.lastSeq + 1;
+        const id = await this.messages.insert(
+          {
+            roomId: room.id,
+            seq,
+            sessionId,
+            kind: input.kind ?? 'message',
+            authorId: actor.userId,
+            anonymous: room.anonymous,
+            pseudonymNumber,
+            clientId: input.clientId,
+            source: input.body,
+            html,
+            rendererVersion: RENDERER_VERSION,
+            replyToSeq: input.replyToSeq ?? null,
+            createdAt: this.clock.now(),
+          },
+          manager,
+        );
+        await this.rooms.recordMessage(room.id, seq, pseudonymCount, manager);
+        return id;
+      });
+    } catch (error) {
+      // The same client id raced in on another connection: the first one written wins, the other gets it back.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.messages.findByClientId(roomId, actor.userId, input.clientId);
+      if (!winner) throw error;
+      return this.sameOrRefuse(winner, input);
+    }
+    const message = (await this.messages.findById(messageId))!;
+    this.events.publish({ type: 'message.created', roomId: room.id, message: presentMessage(message) });
+    return presentOwnMessage(message);
+  }
+
+  private sameOrRefuse(earlier: MessageRecord, input: SendInput) {
+    if (earlier.source !== input.body || earlier.kind !== (input.kind ?? 'message')) {
+      throw new DomainError(ErrorCode.ClientIdReused, 409, 'This client id was already used for a different message');
+    }
+    return presentOwnMessage(earlier);
+  }
+
+  /** Agreements, room state, mutes, slow mode and stage, in the order a participant would want to hear them. */
+  private async assertMaySpeak(actor: Actor, context: RoomContext, kind: 'message' | 'check_in'): Promise<void> {
+    const { room, participant, isFacilitator } = context;
+    const now = this.clock.now();
+    if (room.state === 'closed' || room.state === 'archived') throw new DomainError(ErrorCode.RoomClosed, 403, 'This room is closed');
+    if (isFacilitator) return;
+    const mainId = room.parentId ?? room.id;
+    const session = room.liveSessionId ? await this.sessions.findById(room.liveSessionId) : null;
+    if (room.agreementVersion) {
+      const accepted = await this.participants.acceptedVersion(mainId, actor.userId, null);
+      if (accepted !== room.agreementVersion) {
+        throw new DomainError(ErrorCode.AgreementNotAccepted, 403, 'Accept the room’s current agreements first');
+      }
+      // Past the agreements stage of a session, everyone has re-affirmed them for this session.
+      if (session && !['check_in', 'agreements'].includes(session.stage)) {
+        const reaffirmed = await this.participants.acceptedVersion(mainId, actor.userId, session.id);
+        if (reaffirmed !== room.agreementVersion) {
+          throw new DomainError(ErrorCode.AgreementNotAccepted, 403, 'Re-affirm the agreements for this session first');
+        }
+      }
+    }
+    if (room.state === 'paused') throw new DomainError(ErrorCode.RoomPaused, 403, 'A facilitator has paused the room; you can read, not write');
+    if (ChatPolicy.isMuted(participant, now)) {
+      throw new DomainError(ErrorCode.Muted, 403, `A facilitator muted you here until ${participant!.mutedUntil!.toISOString()}`);
+    }
+    if (kind === 'check_in' && session?.stage !== 'check_in') {
+      throw badRequest(ErrorCode.ValidationFailed, 'Check-in answers are taken during the check-in stage only');
+    }
+    if (room.state === 'slow' && room.slowModeSeconds) {
+      const last = await this.messages.lastMessageAt(room.id, actor.userId);
+      const waitSeconds = last ? Math.ceil((new Date(last).getTime() + room.slowModeSeconds * 1000 - now.getTime()) / 1000) : 0;
+      if (waitSeconds > 0) {
+        throw new DomainError(ErrorCode.SlowModeActive, 429, `Slow mode: one message every ${room.slowModeSeconds} seconds`, undefined, {
+          'retry-after': String(waitSeconds),
+        });
+      }
+    }
+  }
+}
