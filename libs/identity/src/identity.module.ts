@@ -29,6 +29,7 @@ const SERVICES = [
   services.OnboardingService,
   services.PasswordHasher,
   services.ScopeOwner,
+  services.SessionEvents,
 ];
 
 /** Needs APP_CONFIG, Clock and DataSource from the application's global providers. */

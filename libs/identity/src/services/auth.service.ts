@@ -3,6 +3,7 @@ import { APP_CONFIG, Clock, DomainError, ErrorCode, hashToken, newSecretToken, t
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../policy';
 import { ActorRepository, SessionRepository, UserRepository } from '../repositories';
+import { SessionEvents } from './session-events';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
+    private readonly sessionEvents: SessionEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,6 +63,7 @@ export class AuthService {
 
   async closeSession(sessionId: string): Promise<void> {
     await this.sessions.revoke(sessionId, this.clock.now());
+    this.sessionEvents.publish({ type: 'session.ended', sessionId });
   }
 
   async fromSessionToken(token: string): Promise<Authenticated | null> {

@@ -12,3 +12,4 @@ export * from './onboarding.service';
 export * from './password-hasher';
 export * from './audited-write';
 export * from './scope-owner.service';
+export * from './session-events';

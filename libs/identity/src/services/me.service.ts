@@ -1,3 +1,4 @@
+import { SessionEvents } from './session-events';
 import { Injectable } from '@nestjs/common';
 import { Clock, DomainError, ErrorCode, hashToken, notFound } from '@app/core';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,7 @@ export class MeService {
     private readonly hasher: PasswordHasher,
     private readonly auth: AuthService,
     private readonly clock: Clock,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   async me(actor: Actor): Promise<MeView> {
@@ -42,6 +44,7 @@ export class MeService {
       await this.sessions.revokeAllOf(actor.userId, now, currentSessionId ?? undefined, manager);
       await this.sessions.revokeAllApiTokensOf(actor.userId, now, manager);
     });
+    this.sessionEvents.publish({ type: 'person.sessions.ended', userId: actor.userId, exceptSessionId: currentSessionId });
   }
 
   async listTokens(actor: Actor) {

@@ -1,3 +1,4 @@
+import { SessionEvents } from './session-events';
 import { Injectable } from '@nestjs/common';
 import { Clock, decodeCursor, forbidden, notFound, toPage, type Page } from '@app/core';
 import { DataSource } from 'typeorm';
@@ -30,6 +31,7 @@ export class MemberService {
     private readonly cohorts: CohortService,
     private readonly groups: GroupService,
     private readonly clock: Clock,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   /** Email and account status are shown to the person, admins, and the leads of the person's school. */
@@ -112,5 +114,6 @@ export class MemberService {
       await this.sessions.revokeAllApiTokensOf(id, now, manager);
       await this.audit.record({ actorId: actor.userId, action: 'member.deactivate', targetType: 'user', targetId: id }, manager);
     });
+    this.sessionEvents.publish({ type: 'person.sessions.ended', userId: id, exceptSessionId: null });
   }
 }
