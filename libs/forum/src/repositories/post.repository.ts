@@ -24,6 +24,8 @@ export interface PostRecord extends NewPost {
   editedAt: Date | null;
   reactionCounts: Record<string, number> | null;
   myReactions: string[];
+  /** Whether the reader (the `$1` of the query) bookmarked this post. */
+  bookmarked: boolean;
 }
 
 const POST_COLUMNS = `p.id, p.topic_id AS "topicId", p.post_number AS "postNumber", p.author_id AS "authorId",
@@ -32,7 +34,8 @@ const POST_COLUMNS = `p.id, p.topic_id AS "topicId", p.post_number AS "postNumbe
   p.hidden_reason AS "hiddenReason", p.edited_at AS "editedAt", p.created_at AS "createdAt",
   (SELECT json_object_agg(kind, n) FROM (SELECT kind, count(*)::int AS n FROM post_reaction WHERE post_id = p.id GROUP BY kind) k)
     AS "reactionCounts",
-  ARRAY(SELECT kind FROM post_reaction WHERE post_id = p.id AND user_id = $1 ORDER BY kind) AS "myReactions"`;
+  ARRAY(SELECT kind FROM post_reaction WHERE post_id = p.id AND user_id = $1 ORDER BY kind) AS "myReactions",
+  EXISTS (SELECT 1 FROM bookmark b WHERE b.user_id = $1 AND b.post_id = p.id) AS "bookmarked"`;
 
 /** A page of a topic's posts; parameters: reader, topic, after post number, limit. Exported for the bench baseline. */
 export const POST_PAGE_SQL = `SELECT ${POST_COLUMNS} FROM post p JOIN app_user u ON u.id = p.author_id

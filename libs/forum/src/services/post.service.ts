@@ -47,7 +47,12 @@ export class PostService {
   async publicView(postId: string) {
     const post = await this.posts.findById(postId, '00000000-0000-0000-0000-000000000000');
     if (!post || post.status === 'pending') return null;
-    const { mine: _mine, myReactions: _myReactions, ...view } = presentPost(post, { userId: '', canModerate: false });
+    const {
+      mine: _mine,
+      myReactions: _myReactions,
+      bookmarked: _bookmarked,
+      ...view
+    } = presentPost(post, { userId: '', canModerate: false });
     return view;
   }
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ForumPolicy } from '../policy';
 import { presentTopic, type TopicView } from '../presenters';
 import { TopicRepository, type TopicState } from '../repositories';
+import { PersonalRepository } from '../repositories/personal.repository';
 import { PostingRules } from './posting-rules.service';
 import { PostWriter } from './post-writer.service';
 import { ForumEvents } from './forum-events';
@@ -49,6 +50,7 @@ export class TopicService {
     private readonly audited: AuditedWrite,
     private readonly clock: Clock,
     private readonly events: ForumEvents,
+    private readonly personal: PersonalRepository,
   ) {}
 
   async create(actor: Actor, spaceId: string, input: NewTopicInput): Promise<TopicView> {
@@ -87,6 +89,8 @@ export class TopicService {
       return id;
     });
     if (status === 'visible') this.events.publish({ type: 'topic.created', spaceId, topicId });
+    // The new-topic draft has become the topic, as a reply draft is removed when its reply is posted.
+    await this.personal.deleteDraft(actor.userId, 'space', spaceId);
     return this.get(actor, topicId);
   }
 
