@@ -50,7 +50,7 @@ const ROUTES: Route[] = [
   { path: '/members', render: ({ search }) => <MembersPage search={search} /> },
   { path: '/members/:id', render: ({ params }) => <MemberPage id={params.id} /> },
   { path: '/profile', render: ({ me }) => <ProfilePage me={me} /> },
-  { path: '/forum', render: ({ me }) => <ForumPage me={me} /> },
+  { path: '/forum', render: ({ me, search }) => <ForumPage me={me} search={search} /> },
   { path: '/forum/review', render: () => <ReviewPage /> },
   { path: '/forum/reports', render: () => <ReportsPage /> },
   { path: '/forum/s/:spaceId', render: ({ me, params }) => <SpacePage id={params.spaceId} me={me} /> },

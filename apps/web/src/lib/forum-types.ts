@@ -1,6 +1,8 @@
 // Forum shapes from docs/api.md ("Forum") and the server's presenters.
 
 export type TopicState = 'open' | 'slow' | 'paused' | 'closed';
+export type TopicPin = 'none' | 'space' | 'global';
+export type SubscriptionLevel = 'watching' | 'tracking' | 'normal' | 'muted';
 export type ReactionKind = 'heart' | 'thanks' | 'insightful' | 'support' | 'agree';
 
 export interface Space {
@@ -34,9 +36,15 @@ export interface Topic {
   tags: string[];
   phase: number | null;
   contentNotes: string[];
-  pinned: boolean;
+  /** The reader's preference: fold the posts behind the notes until they choose to see them. Unset reads as true. */
+  contentNotesCollapsed?: boolean;
+  pinned: TopicPin;
   state: TopicState;
   slowModeSeconds: number | null;
+  archived: boolean;
+  unlisted: boolean;
+  /** A question topic's accepted answer. */
+  answerPostNumber: number | null;
   replyCount: number;
   lastPostNumber: number;
   createdAt: string;
@@ -57,9 +65,31 @@ export interface Post {
   status: 'visible' | 'hidden' | 'pending' | 'deleted';
   hiddenReason: string | null;
   edited: boolean;
+  editedAt?: string | null;
   createdAt: string;
   reactions: Partial<Record<ReactionKind, number>>;
   myReactions?: ReactionKind[];
+  /** The reader's own bookmark; room events leave it out. */
+  bookmarked?: boolean;
+}
+
+/** GET /posts/:id/revisions: earlier texts, and the current source (how the author gets it back to edit). */
+export interface PostRevisions {
+  items: { revision: number; source: string; createdAt: string }[];
+  current: string;
+}
+
+export interface Bookmark {
+  postId: string;
+  reminderAt: string | null;
+  createdAt: string;
+}
+
+/** A saved reply draft (GET/PUT /topics/:id/draft). */
+export interface Draft {
+  title: string | null;
+  body: string;
+  updatedAt: string;
 }
 
 export interface Agreement {
@@ -109,4 +139,18 @@ export interface ReviewFlag {
 export interface ReviewQueue {
   flagged: { post: ReviewPost; flags: ReviewFlag[] }[];
   pending: ReviewPost[];
+}
+
+/** GET /topics: the first page of "latest" also carries the pinned topics that head it. */
+export interface TopicListPage {
+  items: Topic[];
+  nextCursor: string | null;
+  pinned?: Topic[];
+}
+
+/** One of GET /me/bookmarks. */
+export interface BookmarkEntry {
+  post: Post;
+  reminderAt: string | null;
+  createdAt: string;
 }

@@ -7,6 +7,7 @@ import type { Agreement, Space, Topic } from '../../lib/forum-types';
 import { formatDate } from '../../lib/labels';
 import type { Me } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
+import { phaseLabel } from './phases';
 
 export const ANONYMOUS_NOTE =
   "Other members will see a pseudonym such as 'Participant 3'. Your identity is stored; only this space's facilitators can reveal it, with a recorded reason.";
@@ -40,7 +41,7 @@ export function scopeLabel(scope: string, me: Me): string {
   return scope;
 }
 
-export const phaseLabel = (phase: number | null | undefined) => (phase ? `Phase ${phase}` : '');
+export { phaseLabel } from './phases';
 
 export function needsAgreement(space: Space): boolean {
   return !!space.agreementVersion && space.acceptedAgreementVersion !== space.agreementVersion;
@@ -95,12 +96,30 @@ export function AgreementGate({ spaceId, onAccepted }: { spaceId: string; onAcce
   );
 }
 
+/** Where a tag leads by default: the forum's topics with that tag. */
+export const tagHref = (tag: string) => `/forum?tag=${encodeURIComponent(tag)}`;
+
+interface TopicSummaryProps {
+  topic: Topic;
+  showNew?: boolean;
+  /** The space's name, where the list mixes spaces. */
+  spaceName?: string;
+  /** Filters in place instead of following the tag's link (the forum home); new-tab clicks still follow it. */
+  onTag?: (tag: string) => void;
+}
+
 /** One topic in a list: what it is, who started it, and what is new in it for this person. */
-export function TopicSummary({ topic, showNew = true }: { topic: Topic; showNew?: boolean }) {
+export function TopicSummary({ topic, showNew = true, spaceName, onTag }: TopicSummaryProps) {
+  const followTag = (tag: string) => (event: MouseEvent) => {
+    if (!onTag || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    onTag(tag);
+  };
   return (
     <article class="topic-summary">
       <h3 class="topic-title">
         <a href={`/forum/t/${topic.id}`}>{topic.title}</a>
+        {topic.kind === 'question' && <span class="badge">{topic.answerPostNumber ? 'Answered' : 'Question'}</span>}
         {showNew && topic.isNew && <span class="badge badge-new">New</span>}
         {showNew && !topic.isNew && !!topic.unreadCount && (
           <span class="badge badge-new">
@@ -109,7 +128,13 @@ export function TopicSummary({ topic, showNew = true }: { topic: Topic; showNew?
         )}
       </h3>
       <p class="topic-meta muted">
+        {spaceName && (
+          <>
+            In <a href={`/forum/s/${topic.spaceId}`}>{spaceName}</a> ·{' '}
+          </>
+        )}
         Started by {topic.author.displayName} · {topic.replyCount} {topic.replyCount === 1 ? 'reply' : 'replies'}
+        {topic.bumpedAt ? ` · Last activity ${formatDate(topic.bumpedAt)}` : ''}
         {topic.phase ? ` · ${phaseLabel(topic.phase)}` : ''}
         {topic.state !== 'open' ? ` · ${stateLabel(topic.state)}` : ''}
       </p>
@@ -121,8 +146,10 @@ export function TopicSummary({ topic, showNew = true }: { topic: Topic; showNew?
             </li>
           ))}
           {topic.tags.map((tag) => (
-            <li key={`t-${tag}`} class="tag">
-              {tag}
+            <li key={`t-${tag}`}>
+              <a class="tag tag-link" href={tagHref(tag)} aria-label={`Topics tagged ${tag}`} onClick={followTag(tag)}>
+                {tag}
+              </a>
             </li>
           ))}
         </ul>
