@@ -136,9 +136,9 @@ export async function seedForum(databaseUrl, log = () => {}) {
 
     await step('topics', () =>
       client.query(
-        `INSERT INTO topic (id, space_id, title, author_id, created_at, bumped_at, post_count, last_post_number)
+        `INSERT INTO topic (id, space_id, title, author_id, created_at, bumped_at, post_count, last_post_number, last_listed_post_number)
          SELECT b.id, b.space_id, ($2::text[])[1 + b.seq % array_length($2::text[], 1)] || ' (' || b.seq || ')', ${authorSql(0)},
-           b.created_at, b.created_at + (b.posts - 1) * interval '7 minutes', b.posts, b.posts
+           b.created_at, b.created_at + (b.posts - 1) * interval '7 minutes', b.posts, b.posts, b.posts
          FROM bench_topic b ORDER BY b.seq`,
         [users, TITLES],
       ),

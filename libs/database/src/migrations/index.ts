@@ -7,6 +7,7 @@ import { ForumCounters1764374400003 } from './1764374400003-forum-counters';
 import { SpaceScopeFixed1764460800000 } from './1764460800000-space-scope-fixed';
 import { ForumPreferences1764460800001 } from './1764460800001-forum-preferences';
 import { Chat1764460800002 } from './1764460800002-chat';
+import { ForumListedPosts1764460800003 } from './1764460800003-forum-listed-posts';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   SpaceScopeFixed1764460800000,
   ForumPreferences1764460800001,
   Chat1764460800002,
+  ForumListedPosts1764460800003,
 ];

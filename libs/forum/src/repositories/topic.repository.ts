@@ -72,7 +72,7 @@ const TOPIC_COLUMNS = `t.id, t.space_id AS "spaceId", t.title, t.author_id AS "a
   t.anonymous, (SELECT number FROM topic_pseudonym p WHERE p.topic_id = t.id AND p.user_id = t.author_id) AS "authorPseudonym",
   t.kind, t.tags, t.phase, t.content_notes AS "contentNotes", t.pinned, t.state, t.slow_mode_seconds AS "slowModeSeconds",
   t.archived, t.unlisted, t.answer_post_number AS "answerPostNumber", t.post_count AS "postCount",
-  t.last_post_number AS "lastPostNumber", t.created_at AS "createdAt", t.bumped_at AS "bumpedAt",
+  t.last_listed_post_number AS "lastPostNumber", t.created_at AS "createdAt", t.bumped_at AS "bumpedAt",
   r.last_read_post_number AS "lastReadPostNumber",
   EXISTS (SELECT 1 FROM post p1 WHERE p1.topic_id = t.id AND p1.post_number = 1 AND p1.status = 'pending') AS "awaitingApproval",
   CASE WHEN cardinality(t.content_notes) = 0 THEN false
@@ -144,10 +144,27 @@ export class TopicRepository {
     return row.id;
   }
 
-  async recordPost(id: string, postNumber: number, pseudonymCount: number, at: Date, manager: EntityManager): Promise<void> {
+  /**
+   * Numbers a new post into the topic. Only a listed post (not one awaiting approval) counts as a reply,
+   * moves the last post number readers see, and bumps the topic's activity.
+   */
+  async recordPost(id: string, post: { postNumber: number; listed: boolean }, pseudonymCount: number, at: Date, manager: EntityManager): Promise<void> {
     await manager.query(
-      `UPDATE topic SET last_post_number = $2, post_count = post_count + 1, pseudonym_count = $3, bumped_at = $4 WHERE id = $1`,
-      [id, postNumber, pseudonymCount, at],
+      `UPDATE topic SET last_post_number = $2, pseudonym_count = $3,
+         post_count = post_count + CASE WHEN $5 THEN 1 ELSE 0 END,
+         last_listed_post_number = CASE WHEN $5 THEN $2 ELSE last_listed_post_number END,
+         bumped_at = CASE WHEN $5 THEN $4 ELSE bumped_at END
+       WHERE id = $1`,
+      [id, post.postNumber, pseudonymCount, at, post.listed],
+    );
+  }
+
+  /** An approved post joins the topic's count and activity as if it had just been posted. */
+  async recordApproval(id: string, postNumber: number, at: Date, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE topic SET post_count = post_count + 1, last_listed_post_number = GREATEST(last_listed_post_number, $2),
+         bumped_at = GREATEST(bumped_at, $3) WHERE id = $1`,
+      [id, postNumber, at],
     );
   }
 
@@ -259,7 +276,7 @@ function topicSelect(query: TopicListQuery, params: unknown[], pinnedRow?: 'true
   if (query.tag) where.push(`${bind(query.tag)} = ANY(t.tags)`);
   if (query.phase) where.push(`t.phase = ${bind(query.phase)}`);
   if (query.authorId) where.push(`t.author_id = ${bind(query.authorId)} AND NOT t.anonymous`);
-  if (query.unreadOnly) where.push('r.last_read_post_number IS NOT NULL AND r.last_read_post_number < t.last_post_number');
+  if (query.unreadOnly) where.push('r.last_read_post_number IS NOT NULL AND r.last_read_post_number < t.last_listed_post_number');
   if (query.newSince) where.push(`r.user_id IS NULL AND t.created_at > ${bind(query.newSince)}`);
   if (query.pinnedOnly) where.push(query.spaceId ? "t.pinned <> 'none'" : "t.pinned = 'global'");
   if (query.topSince) where.push(`t.created_at > ${bind(query.topSince)}`);

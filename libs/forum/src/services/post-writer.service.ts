@@ -67,7 +67,7 @@ export class PostWriter {
       },
       manager,
     );
-    await this.topics.recordPost(draft.topicId, postNumber, pseudonymCount, now, manager);
+    await this.topics.recordPost(draft.topicId, { postNumber, listed: draft.status !== 'pending' }, pseudonymCount, now, manager);
     await this.topics.markRead(draft.topicId, actor.userId, postNumber, manager);
     return { postId, postNumber };
   }

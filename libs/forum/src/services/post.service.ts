@@ -5,7 +5,7 @@ import { RENDERER_VERSION } from '@app/markdown';
 import { DataSource } from 'typeorm';
 import { ForumPolicy } from '../policy';
 import { postIsListed, presentPost, presentRevealedAuthor, type PostViewer } from '../presenters';
-import { PostRepository, type PostRecord, type SpaceRecord, type TopicRecord } from '../repositories';
+import { PostRepository, TopicRepository, type PostRecord, type SpaceRecord, type TopicRecord } from '../repositories';
 import { PersonalRepository } from '../repositories/personal.repository';
 import { PostingRules } from './posting-rules.service';
 import { MentionRenderer } from './mention-renderer.service';
@@ -34,6 +34,7 @@ export class PostService {
     private readonly events: ForumEvents,
     private readonly mentions: MentionRenderer,
     private readonly personal: PersonalRepository,
+    private readonly topics: TopicRepository,
   ) {}
 
   private changed(space: SpaceRecord, post: PostRecord): void {
@@ -175,7 +176,10 @@ export class PostService {
     if (post.status !== 'hidden' && post.status !== 'pending')
       throw conflict(ErrorCode.Conflict, 'The post is not hidden or pending');
     await this.audited.run(
-      (manager) => this.posts.setStatus(postId, 'visible', null, null, manager),
+      async (manager) => {
+        await this.posts.setStatus(postId, 'visible', null, null, manager);
+        if (post.status === 'pending') await this.topics.recordApproval(post.topicId, post.postNumber, this.clock.now(), manager);
+      },
       () => ({
         actorId: actor.userId,
         action: post.status === 'pending' ? 'post.approve' : 'post.restore',
