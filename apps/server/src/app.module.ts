@@ -18,6 +18,7 @@ import { MeController } from './controllers/me.controller';
 import { MemberController } from './controllers/member.controller';
 import { PostController } from './controllers/post.controller';
 import { RoomController } from './controllers/room.controller';
+import { RoomFacilitationController } from './controllers/room-facilitation.controller';
 import { SpaceController } from './controllers/space.controller';
 import { TopicController } from './controllers/topic.controller';
 import { ForumPersonalController } from './controllers/forum-personal.controller';
@@ -28,6 +29,7 @@ import { LocalStrategy } from './http/local.strategy';
 import { ChatGateway } from './realtime/chat.gateway';
 import { ForumGateway } from './realtime/forum.gateway';
 import { RealtimeGateway } from './realtime/realtime.gateway';
+import { ChatRetentionSchedule } from './scheduled/chat-retention.schedule';
 
 export interface ServerModuleOptions {
   config: AppConfig;
@@ -64,6 +66,7 @@ export class AppModule {
         FlagController,
         ForumPersonalController,
         RoomController,
+        RoomFacilitationController,
         ChatMessageController,
         HealthController,
       ],
@@ -72,6 +75,7 @@ export class AppModule {
         RealtimeGateway,
         ForumGateway,
         ChatGateway,
+        ChatRetentionSchedule,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
-import { MessageRepository, ParticipantRepository, RoomRepository, SessionRepository } from './repositories';
+import { ChatFlagRepository, MessageRepository, ParticipantRepository, RoomRepository, SessionRepository } from './repositories';
+import { BreakoutService } from './services/breakout.service';
+import { ChatFlagService } from './services/chat-flag.service';
+import { RetentionService } from './services/retention.service';
+import { SessionReportService } from './services/session-report.service';
 import { ChatEvents } from './services/chat-events';
 import { MessageSender } from './services/message-sender.service';
 import { MessageService } from './services/message.service';
@@ -10,11 +14,23 @@ import { RoomService } from './services/room.service';
 import { SessionService } from './services/session.service';
 import { SystemNotes } from './services/system-notes.service';
 
-const SERVICES = [ChatEvents, RoomAccess, RoomService, SessionService, MessageSender, MessageService, ModerationService];
+const SERVICES = [
+  ChatEvents,
+  RoomAccess,
+  RoomService,
+  SessionService,
+  MessageSender,
+  MessageService,
+  ModerationService,
+  BreakoutService,
+  SessionReportService,
+  ChatFlagService,
+  RetentionService,
+];
 
 @Module({
   imports: [IdentityModule],
-  providers: [RoomRepository, SessionRepository, ParticipantRepository, MessageRepository, SystemNotes, ...SERVICES],
+  providers: [RoomRepository, SessionRepository, ParticipantRepository, MessageRepository, ChatFlagRepository, SystemNotes, ...SERVICES],
   exports: SERVICES,
 })
 export class ChatModule {}

@@ -2,11 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,6 +16,8 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { CHAT_REACTIONS, ROOM_STATES, STAGES, type ChatReaction, type RoomState, type Stage } from '@app/chat';
 import type { ScopeKey } from '@app/identity';
@@ -102,5 +106,48 @@ export class ChatReactionDto {
 
 export class MuteDto {
   @ApiProperty({ minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
+export class BreakoutGroupDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) question?: string;
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) userIds: string[];
+}
+
+export class RandomBreakoutsDto {
+  @ApiProperty({ minimum: 1, maximum: 50 }) @IsInt() @Min(1) @Max(50) count: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) question?: string;
+}
+
+/** Either chosen groups or a random split, not both. */
+export class BreakoutsDto {
+  @ApiPropertyOptional({ type: [BreakoutGroupDto] })
+  @ValidateIf((o: BreakoutsDto) => o.random === undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => BreakoutGroupDto)
+  groups?: BreakoutGroupDto[];
+  @ApiPropertyOptional({ type: RandomBreakoutsDto })
+  @ValidateIf((o: BreakoutsDto) => o.groups === undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RandomBreakoutsDto)
+  random?: RandomBreakoutsDto;
+}
+
+export class TranscriptQueryDto {
+  @ApiPropertyOptional({ enum: ['markdown', 'json'] }) @IsOptional() @IsIn(['markdown', 'json']) format?: 'markdown' | 'json';
+}
+
+export class ChatFlagDto {
+  @ApiProperty({ enum: ['spam', 'off_topic', 'harm'] }) @IsIn(['spam', 'off_topic', 'harm']) kind: 'spam' | 'off_topic' | 'harm';
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+export class ResolveChatFlagDto {
+  @ApiProperty({ enum: ['dismiss', 'remove'] }) @IsIn(['dismiss', 'remove']) action: 'dismiss' | 'remove';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
 }

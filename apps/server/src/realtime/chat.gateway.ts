@@ -147,7 +147,7 @@ export class ChatGateway implements OnModuleInit, OnModuleDestroy {
         this.server.to(userRoom(event.userId)).emit('chat:removed', { roomId: event.roomId });
         return;
       case 'breakouts.changed':
-        room.emit('chat:breakouts', { roomId: event.roomId });
+        this.server.to([chatRoom(event.roomId), ...event.breakoutIds.map(chatRoom)]).emit('chat:breakouts', { roomId: event.roomId });
         return;
     }
   }

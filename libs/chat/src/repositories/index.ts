@@ -2,3 +2,4 @@ export * from './room.repository';
 export * from './session.repository';
 export * from './participant.repository';
 export * from './message.repository';
+export * from './chat-flag.repository';

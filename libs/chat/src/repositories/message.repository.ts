@@ -198,4 +198,32 @@ export class MessageRepository {
       [sessionId],
     );
   }
+
+  /** A session's messages, main room first, then each breakout in the order made; each in sequence order. */
+  ofSession(sessionId: string): Promise<(MessageRecord & { breakoutId: string | null })[]> {
+    return this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS}, CASE WHEN r.parent_id IS NULL THEN NULL ELSE r.id END AS "breakoutId"
+       ${FROM_MESSAGES} JOIN chat_room r ON r.id = m.room_id
+       WHERE m.session_id = $1 ORDER BY (r.parent_id IS NOT NULL), r.created_at, r.id, m.seq`,
+      [sessionId],
+    );
+  }
+
+  /**
+   * Deletes what a room's retention policy no longer keeps: messages of sessions that ended more than the
+   * room's retention_days ago, and messages outside any session older than that. Returns how many went.
+   */
+  async purgeExpired(now: Date): Promise<number> {
+    const rows = await this.dataSource.query(
+      `DELETE FROM chat_message m USING chat_room r
+       WHERE r.id = m.room_id AND r.retention_days IS NOT NULL AND (
+         (m.session_id IS NOT NULL AND EXISTS (
+            SELECT 1 FROM chat_session s WHERE s.id = m.session_id AND s.ended_at IS NOT NULL
+              AND s.ended_at < $1::timestamptz - make_interval(days => r.retention_days)))
+         OR (m.session_id IS NULL AND m.created_at < $1::timestamptz - make_interval(days => r.retention_days)))
+       RETURNING m.id`,
+      [now],
+    );
+    return Array.isArray(rows[0]) ? rows[0].length : rows.length;
+  }
 }

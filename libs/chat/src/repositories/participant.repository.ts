@@ -76,6 +76,16 @@ export class ParticipantRepository {
     ]);
   }
 
+  /** Who is assigned to each of these breakouts. */
+  assignments(roomIds: string[]): Promise<{ roomId: string; userId: string; displayName: string }[]> {
+    if (!roomIds.length) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT p.room_id AS "roomId", p.user_id AS "userId", u.display_name AS "displayName"
+       FROM chat_participant p JOIN app_user u ON u.id = p.user_id WHERE p.room_id = ANY($1::uuid[]) AND p.assigned ORDER BY u.display_name`,
+      [roomIds],
+    );
+  }
+
   async assign(roomId: string, userIds: string[], manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO chat_participant (room_id, user_id, assigned) SELECT $1, u, true FROM unnest($2::uuid[]) AS u

@@ -72,11 +72,12 @@ export class RoomRepository {
     );
   }
 
-  /** The breakouts of a session, in the order they were made. */
-  breakouts(sessionId: string): Promise<RoomRecord[]> {
-    return this.dataSource.query(`SELECT ${ROOM_COLUMNS} FROM chat_room r WHERE r.session_id = $1 ORDER BY r.created_at, r.id`, [
-      sessionId,
-    ]);
+  /** The breakouts of a session, in the order they were made; `openOnly` leaves out closed ones. */
+  breakouts(sessionId: string, openOnly = false): Promise<RoomRecord[]> {
+    return this.dataSource.query(
+      `SELECT ${ROOM_COLUMNS} FROM chat_room r WHERE r.session_id = $1 AND (NOT $2 OR r.state <> 'closed') ORDER BY r.created_at, r.id`,
+      [sessionId, openOnly],
+    );
   }
 
   async create(room: NewRoom, manager: EntityManager): Promise<string> {
@@ -90,8 +91,9 @@ export class RoomRepository {
 
   async createBreakout(parent: RoomRecord, sessionId: string, title: string, question: string | null, manager: EntityManager) {
     const [row] = await manager.query(
-      `INSERT INTO chat_room (title, scope_key, parent_id, session_id, guiding_question, anonymous, retention_days, created_by_id)
-       SELECT $2, scope_key, id, $3, $4, anonymous, retention_days, created_by_id FROM chat_room WHERE id = $1 RETURNING id`,
+      // clock_timestamp, not now(): breakouts made in one transaction keep the order they were made in.
+      `INSERT INTO chat_room (title, scope_key, parent_id, session_id, guiding_question, anonymous, retention_days, created_by_id, created_at)
+       SELECT $2::text, scope_key, id, $3::uuid, $4::text, anonymous, retention_days, created_by_id, clock_timestamp() FROM chat_room WHERE id = $1 RETURNING id`,
       [parent.id, title, sessionId, question],
     );
     return row.id as string;
@@ -105,11 +107,18 @@ export class RoomRepository {
   }
 
   async setState(roomId: string, state: RoomState, slowModeSeconds: number | null, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE chat_room SET state = $2, slow_mode_seconds = $3 WHERE id = $1 OR parent_id = $1', [
-      roomId,
-      state,
-      slowModeSeconds,
-    ]);
+    // The live session's open breakouts follow their main room; closed ones stay closed.
+    await manager.query(
+      `UPDATE chat_room SET state = $2, slow_mode_seconds = $3
+       WHERE id = $1 OR (parent_id = $1 AND state <> 'closed'
+         AND session_id IN (SELECT id FROM chat_session WHERE room_id = $1 AND ended_at IS NULL))`,
+      [roomId, state, slowModeSeconds],
+    );
+  }
+
+  /** Closes every breakout of a session: their messages stay attached to it. */
+  async closeBreakouts(sessionId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE chat_room SET state = 'closed' WHERE session_id = $1 AND state <> 'closed'`, [sessionId]);
   }
 
   /** Locks the room row: messages are numbered one at a time per room. */

@@ -12,7 +12,8 @@ export type ChatEvent =
   | { type: 'room.updated'; roomId: string }
   | { type: 'participant.removed'; roomId: string; userId: string }
   | { type: 'participant.muted'; roomId: string; userId: string; until: string | null }
-  | { type: 'breakouts.changed'; roomId: string; assignments: { userId: string; breakoutId: string | null }[] };
+  /** Sent to the main room and to every breakout named, so people inside a breakout hear it too. */
+  | { type: 'breakouts.changed'; roomId: string; breakoutIds: string[] };
 
 @Injectable()
 export class ChatEvents {

@@ -5,3 +5,7 @@ export { ModerationService } from './moderation.service';
 export { RoomAccess } from './room-access.service';
 export { RoomService, type RoomInput } from './room.service';
 export { SessionService } from './session.service';
+export { BreakoutService, type BreakoutInput } from './breakout.service';
+export { ChatFlagService } from './chat-flag.service';
+export { RetentionService } from './retention.service';
+export { SessionReportService } from './session-report.service';

@@ -3,7 +3,7 @@ import { badRequest, Clock, conflict, ErrorCode } from '@app/core';
 import { isUniqueViolation } from '@app/database';
 import { AuditedWrite, type Actor } from '@app/identity';
 import { presentSession } from '../presenters';
-import { SessionRepository, type Stage } from '../repositories';
+import { RoomRepository, SessionRepository, type Stage } from '../repositories';
 import { ChatEvents } from './chat-events';
 import { RoomAccess } from './room-access.service';
 import { SystemNotes } from './system-notes.service';
@@ -22,6 +22,7 @@ const STAGE_NAMES: Record<Stage, string> = {
 export class SessionService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly rooms: RoomRepository,
     private readonly access: RoomAccess,
     private readonly audited: AuditedWrite,
     private readonly notes: SystemNotes,
@@ -72,17 +73,21 @@ export class SessionService {
     const now = this.clock.now();
     const timerEndsAt = input.timerSeconds ? new Date(now.getTime() + input.timerSeconds * 1000) : null;
     const reason = input.reason?.trim();
+    const closing = input.stage === 'breakouts' ? [] : (await this.rooms.breakouts(sessionId, true)).map((b) => b.id);
     const text = `**${STAGE_NAMES[input.stage]}**${input.timerSeconds ? ` (${Math.round(input.timerSeconds / 60) || 1} min)` : ''}${reason ? `: ${reason}` : ''}`;
     const noteId = await this.audited.run(
       async (manager) => {
         const id = await this.notes.write(manager, room, actor, text);
         await this.sessions.setStage(sessionId, input.stage, timerEndsAt, now, manager);
+        // Report-out (or any other stage) brings everyone back to the main room.
+        if (input.stage !== 'breakouts') await this.rooms.closeBreakouts(sessionId, manager);
         return id;
       },
       () => ({ actorId: actor.userId, action: 'chat.session.stage', targetType: 'chat_session', targetId: sessionId, data: { stage: input.stage } }),
     );
     await this.notes.announce(noteId);
     this.events.publish({ type: 'room.updated', roomId: room.id });
+    if (closing.length) this.events.publish({ type: 'breakouts.changed', roomId: room.id, breakoutIds: closing });
     return { session: presentSession(await this.sessions.findById(sessionId)) };
   }
 }

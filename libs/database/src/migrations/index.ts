@@ -8,6 +8,7 @@ import { SpaceScopeFixed1764460800000 } from './1764460800000-space-scope-fixed'
 import { ForumPreferences1764460800001 } from './1764460800001-forum-preferences';
 import { Chat1764460800002 } from './1764460800002-chat';
 import { ForumListedPosts1764460800003 } from './1764460800003-forum-listed-posts';
+import { ChatFlags1764460800004 } from './1764460800004-chat-flags';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   ForumPreferences1764460800001,
   Chat1764460800002,
   ForumListedPosts1764460800003,
+  ChatFlags1764460800004,
 ];
