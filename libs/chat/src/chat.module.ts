@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ForumModule } from '@app/forum';
 import { IdentityModule } from '@app/identity';
 import { ChatFlagRepository, MessageRepository, ParticipantRepository, RoomRepository, SessionRepository } from './repositories';
 import { BreakoutService } from './services/breakout.service';
@@ -29,7 +30,7 @@ const SERVICES = [
 ];
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, ForumModule],
   providers: [RoomRepository, SessionRepository, ParticipantRepository, MessageRepository, ChatFlagRepository, SystemNotes, ...SERVICES],
   exports: SERVICES,
 })

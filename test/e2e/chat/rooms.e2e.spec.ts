@@ -1,3 +1,4 @@
+import { buildSpace } from '@app/testing';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { API, chatWorld, createRoom, type ChatWorld } from './chat-support';
 
@@ -10,6 +11,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('Chats for Change rooms over HTTP', () => {
+  it('links a room to a forum space of the same scope', async () => {
+    const space = await buildSpace(t.db, { scopeKey: `inst:${w.schoolA.id}` });
+    const other = await buildSpace(t.db, { scopeKey: 'consortium' });
+    const linked = await w.facilitator.client.post(`${API}/rooms`, { title: 'Linked', scope: `inst:${w.schoolA.id}`, spaceId: space.id });
+    expect([linked.status, linked.body.spaceId]).toEqual([201, space.id]);
+    const mismatched = await w.facilitator.client.post(`${API}/rooms`, { title: 'Linked', scope: `inst:${w.schoolA.id}`, spaceId: other.id });
+    expect(mismatched.status).toBe(400);
+  });
+
   it('lets a facilitator open a room in a school, seen by that school and nobody outside it', async () => {
     const room = await createRoom(w, { title: 'Naming racism in assessment', retentionDays: 30, startsAt: '2026-12-01T15:00:00.000Z', endsAt: '2026-12-01T16:30:00.000Z' });
     const seen = await w.ada.client.get(`${API}/rooms/${room.id}`);
@@ -32,6 +42,8 @@ describe('Chats for Change rooms over HTTP', () => {
     }
     const backwards = await w.facilitator.client.post(`${API}/rooms`, { title: 'Ok', scope: 'consortium', startsAt: '2026-12-01T16:00:00.000Z', endsAt: '2026-12-01T15:00:00.000Z' });
     expect(backwards.status).toBe(400);
+    const unknownSpace = await w.facilitator.client.post(`${API}/rooms`, { title: 'Ok', scope: 'consortium', spaceId: '00000000-0000-4000-8000-000000000000' });
+    expect([unknownSpace.status, unknownSpace.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(await t.db.query('SELECT count(*)::int AS n FROM chat_room')).toEqual(before);
   });
 

@@ -102,7 +102,8 @@ export class ChatGateway implements OnModuleInit, OnModuleDestroy {
   typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
     return this.run(socket, parseRoomRef(body), async (_actor, { roomId }) => {
       const admitted = admittedOf(socket).get(roomId);
-      if (!admitted) return failure(ErrorCode.NotFound, 'Join the room first');
+      // In the socket room still: a removal takes sockets out of it, and with that their typing.
+      if (!admitted || !socket.rooms.has(chatRoom(roomId))) return failure(ErrorCode.NotFound, 'Join the room first');
       if (!admitted.anonymous) socket.to(chatRoom(roomId)).emit('chat:typing', { roomId, displayName: admitted.displayName });
       return {};
     });

@@ -22,6 +22,8 @@ export class RealtimeAdapter extends IoAdapter {
       ...options,
       path: REALTIME_PATH,
       serveClient: false,
+      // A chat message is at most 4 KB; anything near this is abuse, and the socket is closed for it.
+      maxHttpBufferSize: 64 * 1024,
       cors: { origin: false },
     });
     if (this.redisUrl) {

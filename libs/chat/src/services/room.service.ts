@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { badRequest, DomainError, ErrorCode, forbidden, notFound } from '@app/core';
 import { AccessPolicy, ActorRepository, AuditedWrite, ScopeOwner, type Actor, type ScopeKey } from '@app/identity';
+import { SpaceService } from '@app/forum';
 import { DataSource } from 'typeorm';
 import { presentRoom } from '../presenters';
 import { ParticipantRepository, RoomRepository, SessionRepository, type RoomState } from '../repositories';
@@ -42,6 +43,7 @@ export class RoomService {
     private readonly actors: ActorRepository,
     private readonly notes: SystemNotes,
     private readonly events: ChatEvents,
+    private readonly spaces: SpaceService,
   ) {}
 
   async view(actor: Actor, context: RoomContext) {
@@ -90,6 +92,7 @@ export class RoomService {
     const startsAt = input.startsAt ? new Date(input.startsAt) : null;
     const endsAt = input.endsAt ? new Date(input.endsAt) : null;
     if (startsAt && endsAt && endsAt <= startsAt) throw badRequest(ErrorCode.ValidationFailed, 'The room must end after it starts');
+    if (input.spaceId) await this.assertLinkableSpace(actor, input.spaceId, input.scope);
     const facilitatorIds = [...new Set([actor.userId, ...(input.facilitatorIds ?? [])])];
     await this.assertCanSeeScope(facilitatorIds, input.scope);
     const roomId = await this.audited.run(
@@ -114,6 +117,13 @@ export class RoomService {
       (id) => ({ actorId: actor.userId, action: 'room.create', targetType: 'chat_room', targetId: id, data: { scope: input.scope } }),
     );
     return this.get(actor, roomId);
+  }
+
+  /** A linked forum space must be one the creator can read, open to the same people as the room. */
+  private async assertLinkableSpace(actor: Actor, spaceId: string, scope: ScopeKey): Promise<void> {
+    const space = await this.spaces.get(actor, spaceId).catch(() => null);
+    if (!space) throw badRequest(ErrorCode.ValidationFailed, 'There is no such forum space', [{ field: 'spaceId', message: 'unknown' }]);
+    if (space.scope !== scope) throw badRequest(ErrorCode.ValidationFailed, 'The linked space must have the room’s scope', [{ field: 'spaceId', message: 'other scope' }]);
   }
 
   /** Facilitators must be able to read the room's scope, or they could not run it. */
