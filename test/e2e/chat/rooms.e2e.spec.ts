@@ -91,3 +91,17 @@ describe('Chats for Change rooms over HTTP', () => {
     expect(sessions.body.items[0].endedAt).toEqual(expect.any(String));
   });
 });
+
+describe('room facilitators', () => {
+  it('are handed on by a facilitator, must belong to the scope, and are never nobody', async () => {
+    const room = await createRoom(w);
+    const path = `${API}/rooms/${room.id}/facilitators`;
+    expect((await w.ada.client.put(path, { userIds: [w.ada.id] })).status).toBe(403);
+    expect((await w.facilitator.client.put(path, { userIds: [] })).status).toBe(400);
+    expect((await w.facilitator.client.put(path, { userIds: [w.outsider.id] })).status).toBe(400);
+    const handed = await w.facilitator.client.put(path, { userIds: [w.ben.id] });
+    expect(handed.status).toBe(200);
+    expect((await w.ben.client.get(`${API}/rooms/${room.id}`)).body.isFacilitator).toBe(true);
+    expect((await w.facilitator.client.post(`${API}/rooms/${room.id}/state`, { state: 'paused' })).status).toBe(403);
+  });
+});

@@ -9,6 +9,7 @@ import {
   CreateRoomDto,
   HistoryQueryDto,
   MuteDto,
+  RoomFacilitatorsDto,
   RoomStateDto,
   SendMessageDto,
   StageDto,
@@ -44,6 +45,11 @@ export class RoomController {
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     return this.rooms.get(actor, id);
+  }
+
+  @Put(':id/facilitators')
+  setFacilitators(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: RoomFacilitatorsDto) {
+    return this.rooms.setFacilitators(actor, id, body.userIds);
   }
 
   @Post(':id/state')

@@ -48,6 +48,10 @@ export class CreateRoomDto {
   agreement?: string;
 }
 
+export class RoomFacilitatorsDto {
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) userIds: string[];
+}
+
 export class RoomStateDto {
   @ApiProperty({ enum: ROOM_STATES }) @IsIn(ROOM_STATES) state: RoomState;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;

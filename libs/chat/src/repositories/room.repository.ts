@@ -106,6 +106,11 @@ export class RoomRepository {
     );
   }
 
+  async replaceFacilitators(roomId: string, userIds: string[], manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM chat_room_facilitator WHERE room_id = $1 AND NOT (user_id = ANY($2::uuid[]))', [roomId, userIds]);
+    await this.addFacilitators(roomId, userIds, manager);
+  }
+
   async setState(roomId: string, state: RoomState, slowModeSeconds: number | null, manager: EntityManager): Promise<void> {
     // The live session's open breakouts follow their main room; closed ones stay closed.
     await manager.query(

@@ -136,6 +136,24 @@ export class RoomService {
     }
   }
 
+  /** Who runs the room: its facilitators hand it on, or whoever may set up rooms at its scope. Never nobody. */
+  async setFacilitators(actor: Actor, roomId: string, userIds: string[]) {
+    const { room, isFacilitator } = await this.access.visible(actor, roomId);
+    if (room.parentId) throw badRequest(ErrorCode.ValidationFailed, 'Breakouts share their main room’s facilitators');
+    if (!isFacilitator && !AccessPolicy.can(actor, 'room.manage', await this.scopes.schoolOf(actor, room.scopeKey))) {
+      throw new DomainError(ErrorCode.FacilitatorsOnly, 403, 'Only this room’s facilitators choose its facilitators');
+    }
+    const ids = [...new Set(userIds)];
+    if (!ids.length) throw badRequest(ErrorCode.ValidationFailed, 'A room needs at least one facilitator', [{ field: 'userIds', message: 'empty' }]);
+    await this.assertCanSeeScope(ids, room.scopeKey);
+    await this.audited.run(
+      (manager) => this.rooms.replaceFacilitators(room.id, ids, manager),
+      () => ({ actorId: actor.userId, action: 'room.facilitators', targetType: 'chat_room', targetId: room.id, data: { userIds: ids } }),
+    );
+    this.events.publish({ type: 'room.updated', roomId: room.id });
+    return this.get(actor, room.id);
+  }
+
   async setState(actor: Actor, roomId: string, input: { state: RoomState; reason?: string; slowModeSeconds?: number }) {
     const { room } = await this.access.facilitated(actor, roomId);
     if (room.parentId) throw badRequest(ErrorCode.ValidationFailed, 'Set the state on the main room; its breakouts follow');
