@@ -1,32 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../../support/test-app';
-import {
-  afterFloodWindow,
-  API,
-  auditEntries,
-  buildWorld,
-  count,
-  person,
-  postsOf,
-  reply,
-  space,
-  startTopic,
-  type Person,
-  type World,
-} from './forum-support';
+import type { TestApp } from '../../support/test-app';
+import { API, auditEntries, count, person, postsOf, reply, space, startTopic, withFacilitatedSchoolSpace, type Person, type World } from './forum-support';
 
 let t: TestApp;
 let w: World;
 let facilitator: Person;
 let spaceA: { id: string };
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await buildWorld(t);
-  facilitator = await person(t, { institutionId: w.schoolA.id });
-  spaceA = await space(t, { scopeKey: `inst:${w.schoolA.id}`, facilitatorIds: [facilitator.id] });
-});
-afterAll(() => t.close());
-beforeEach(() => afterFloodWindow(t));
+withFacilitatedSchoolSpace((fixture) => ({ t, w, facilitator, spaceA } = fixture));
 
 const setState = (who: Person, topicId: string, body: Record<string, unknown>) =>
   who.client.post(`${API}/topics/${topicId}/state`, body);

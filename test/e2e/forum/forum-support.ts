@@ -1,5 +1,5 @@
 import { buildCohort, buildInstitution, buildSpace, type BuildSpaceOptions, type BuildUserOptions } from '@app/testing';
-import { personSignedIn, type Client, type TestApp } from '../../support/test-app';
+import { personSignedIn, startTestApp, type Client, type TestApp } from '../../support/test-app';
 
 export const API = '/api/v1';
 
@@ -73,3 +73,28 @@ export const auditEntries = (t: TestApp, action: string, targetId: string) =>
 
 /** Moves past the flood window (and any slow mode of earlier tests), so tests do not depend on each other's posts. */
 export const afterFloodWindow = (t: TestApp) => t.clock.advance(61_000);
+
+export interface FacilitatedSchoolSpace {
+  t: TestApp;
+  w: World;
+  facilitator: Person;
+  spaceA: { id: string };
+}
+
+/**
+ * The setting most forum specs share: a running app, the world of schools and people, a facilitator of
+ * school A and a space of school A they facilitate; the flood window moves on before every test.
+ */
+export function withFacilitatedSchoolSpace(receive: (fixture: FacilitatedSchoolSpace) => void): void {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    const app = await startTestApp();
+    t = app;
+    const w = await buildWorld(app);
+    const facilitator = await person(app, { institutionId: w.schoolA.id });
+    const spaceA = await space(app, { scopeKey: `inst:${w.schoolA.id}`, facilitatorIds: [facilitator.id] });
+    receive({ t: app, w, facilitator, spaceA });
+  });
+  afterAll(() => t?.close());
+  beforeEach(() => afterFloodWindow(t!));
+}

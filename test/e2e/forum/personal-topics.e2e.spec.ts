@@ -1,17 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../../support/test-app';
-import {
-  afterFloodWindow,
-  API,
-  buildWorld,
-  count,
-  person,
-  reply,
-  space,
-  startTopic,
-  type Person,
-  type World,
-} from './forum-support';
+import type { TestApp } from '../../support/test-app';
+import { API, count, person, reply, space, startTopic, withFacilitatedSchoolSpace, type Person, type World } from './forum-support';
 
 /*
  * Subscriptions, drafts and question answers hang off a topic or a space: each endpoint checks that the
@@ -22,14 +11,7 @@ let t: TestApp;
 let w: World;
 let facilitator: Person;
 let spaceA: { id: string };
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await buildWorld(t);
-  facilitator = await person(t, { institutionId: w.schoolA.id });
-  spaceA = await space(t, { scopeKey: `inst:${w.schoolA.id}`, facilitatorIds: [facilitator.id] });
-});
-afterAll(() => t.close());
-beforeEach(() => afterFloodWindow(t));
+withFacilitatedSchoolSpace((fixture) => ({ t, w, facilitator, spaceA } = fixture));
 
 describe('subscriptions', () => {
   it('defaults to normal, and to tracking on a topic the person started or replied to', async () => {

@@ -1,18 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../../support/test-app';
-import {
-  afterFloodWindow,
-  API,
-  buildWorld,
-  count,
-  person,
-  postsOf,
-  reply,
-  space,
-  startTopic,
-  type Person,
-  type World,
-} from './forum-support';
+import type { TestApp } from '../../support/test-app';
+import { API, count, person, postsOf, reply, space, startTopic, withFacilitatedSchoolSpace, type Person, type World } from './forum-support';
 
 const KINDS = ['heart', 'thanks', 'insightful', 'support', 'agree'];
 
@@ -20,14 +8,7 @@ let t: TestApp;
 let w: World;
 let facilitator: Person;
 let spaceA: { id: string };
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await buildWorld(t);
-  facilitator = await person(t, { institutionId: w.schoolA.id });
-  spaceA = await space(t, { scopeKey: `inst:${w.schoolA.id}`, facilitatorIds: [facilitator.id] });
-});
-afterAll(() => t.close());
-beforeEach(() => afterFloodWindow(t));
+withFacilitatedSchoolSpace((fixture) => ({ t, w, facilitator, spaceA } = fixture));
 
 async function freshPost(by: Person = w.memberA) {
   const topic = await startTopic(by.client, spaceA.id);

@@ -1,29 +1,11 @@
-import { startTestApp, type TestApp } from '../../support/test-app';
-import {
-  afterFloodWindow,
-  API,
-  auditEntries,
-  buildWorld,
-  person,
-  reply,
-  space,
-  startTopic,
-  type Person,
-  type World,
-} from './forum-support';
+import type { TestApp } from '../../support/test-app';
+import { API, auditEntries, person, reply, space, startTopic, withFacilitatedSchoolSpace, type Person, type World } from './forum-support';
 
 let t: TestApp;
 let w: World;
 let facilitator: Person;
 let spaceA: { id: string };
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await buildWorld(t);
-  facilitator = await person(t, { institutionId: w.schoolA.id });
-  spaceA = await space(t, { scopeKey: `inst:${w.schoolA.id}`, facilitatorIds: [facilitator.id] });
-});
-afterAll(() => t.close());
-beforeEach(() => afterFloodWindow(t));
+withFacilitatedSchoolSpace((fixture) => ({ t, w, facilitator, spaceA } = fixture));
 
 const ids = (items: { id: string }[]) => items.map((item) => item.id);
 
