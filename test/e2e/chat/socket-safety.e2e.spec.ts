@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import { signIn, startTestApp, type TestApp } from '../../support/test-app';
+import { buildCohort } from '@app/testing';
+import { personSignedIn, signIn, startTestApp, type TestApp } from '../../support/test-app';
 import { ack, connect } from '../../support/socket-support';
 import { API, chatWorld, type ChatWorld } from './chat-support';
 
@@ -63,5 +64,21 @@ describe('socket safety', () => {
     expect((await other.post(`${API}/auth/logout`, {})).status).toBeLessThan(300);
     expect(await gone).toBe(true);
     expect(second.connected).toBe(true);
+  });
+
+  it('reconnects a person whose access narrowed, and the room they can no longer see stays shut', async () => {
+    const cohort = await buildCohort(t.db, w.schoolA.id);
+    const member = await personSignedIn(t, { institutionId: w.schoolA.id, cohortIds: [cohort.id] });
+    const admin = await personSignedIn(t, { platformRole: 'admin' });
+    const room = await w.facilitator.client.post(`${API}/rooms`, { title: 'Cohort circle', scope: `cohort:${cohort.id}` });
+    const socket = await connect(t.url, member.client.cookie!);
+    sockets.push(socket);
+    expect((await ack(socket, 'chat:join', { roomId: room.body.id })).ok).toBe(true);
+    const gone = closed(socket);
+    expect((await admin.client.delete(`${API}/cohorts/${cohort.id}/members/${member.id}`)).status).toBe(204);
+    expect(await gone).toBe(true);
+    const again = await connect(t.url, member.client.cookie!);
+    sockets.push(again);
+    expect(await ack(again, 'chat:join', { roomId: room.body.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 });

@@ -46,6 +46,10 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayInit, OnMo
       this.server.in(sessionRoom(event.sessionId)).disconnectSockets(true);
       return;
     }
+    if (event.type === 'person.access.changed') {
+      this.server.in(userRoom(event.userId)).disconnectSockets(true);
+      return;
+    }
     for (const socket of await this.server.in(userRoom(event.userId)).fetchSockets()) {
       if (!event.exceptSessionId || socket.data.sessionId !== event.exceptSessionId) socket.disconnect(true);
     }

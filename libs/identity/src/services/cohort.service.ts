@@ -1,3 +1,4 @@
+import { SessionEvents } from './session-events';
 import { Injectable } from '@nestjs/common';
 import { badRequest, conflict, ErrorCode, forbidden, notFound } from '@app/core';
 import { isUniqueViolation } from '@app/database';
@@ -14,6 +15,7 @@ export class CohortService {
     private readonly institutions: InstitutionRepository,
     private readonly users: UserRepository,
     private readonly audited: AuditedWrite,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   /** The cohort when the actor may see it; otherwise it does not exist for them. */
@@ -107,5 +109,6 @@ export class CohortService {
         data: { userId },
       }),
     );
+    this.sessionEvents.publish({ type: 'person.access.changed', userId });
   }
 }

@@ -1,3 +1,4 @@
+import { SessionEvents } from './session-events';
 import { Injectable } from '@nestjs/common';
 import { badRequest, conflict, ErrorCode, forbidden, notFound } from '@app/core';
 import { isUniqueViolation } from '@app/database';
@@ -14,6 +15,7 @@ export class GroupService {
     private readonly institutions: InstitutionRepository,
     private readonly users: UserRepository,
     private readonly audited: AuditedWrite,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   async visibleGroup(actor: Actor, id: string): Promise<GroupEntity> {
@@ -110,5 +112,6 @@ export class GroupService {
       },
       () => ({ actorId: actor.userId, action: 'group.member.remove', targetType: 'group', targetId: groupId, data: { userId } }),
     );
+    this.sessionEvents.publish({ type: 'person.access.changed', userId });
   }
 }

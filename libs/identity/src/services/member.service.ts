@@ -99,6 +99,7 @@ export class MemberService {
     if (patch.schoolLead && !user.institutionId) throw forbidden('Only a member of a school can lead it');
     await this.users.updateRoles(id, patch);
     await this.audit.record({ actorId: actor.userId, action: 'member.roles', targetType: 'user', targetId: id, data: patch });
+    this.sessionEvents.publish({ type: 'person.access.changed', userId: id });
     return this.get(actor, id);
   }
 
