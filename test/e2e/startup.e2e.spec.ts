@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from '../support/test-app';
+import { Client, signIn } from '../support/test-app';
 
 const MAIN = join(__dirname, '../../dist/apps/server/src/main.js');
 
@@ -78,6 +78,14 @@ describe('npm start on the embedded defaults', () => {
     });
     expect(lead.status).toBe(200);
     expect(lead.body.schoolLeadOf).toHaveLength(1);
+    // Something to explore: forum spaces and conversations, and dialogue rooms, each in its scope.
+    const riverside = await signIn(first.url, 'lead.riverside@demo.art-commons.test', password!);
+    const northfield = await signIn(first.url, 'student.northfield@demo.art-commons.test', password!);
+    const spaceNames = async (client: Client) => ((await client.get('/api/v1/spaces')).body.items as { name: string }[]).map((x) => x.name);
+    expect(await spaceNames(riverside)).toEqual(expect.arrayContaining(['Welcome and introductions', 'Riverside curriculum review']));
+    expect(await spaceNames(northfield)).not.toContain('Riverside curriculum review');
+    expect((await riverside.get('/api/v1/topics?filter=latest')).body.items.length).toBeGreaterThanOrEqual(3);
+    expect((await northfield.get('/api/v1/rooms')).body.items).toHaveLength(2);
 
     expect(await stop(first.child, 'SIGTERM')).toBe(0);
     // PostgreSQL removes its pid file only when it shut down cleanly.

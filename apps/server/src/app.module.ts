@@ -22,6 +22,7 @@ import { RoomFacilitationController } from './controllers/room-facilitation.cont
 import { SpaceController } from './controllers/space.controller';
 import { TopicController } from './controllers/topic.controller';
 import { ForumPersonalController } from './controllers/forum-personal.controller';
+import { DemoContent } from './demo/demo-content';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { AuthGuard } from './http/auth.guard';
@@ -76,6 +77,7 @@ export class AppModule {
         ForumGateway,
         ChatGateway,
         ChatRetentionSchedule,
+        DemoContent,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

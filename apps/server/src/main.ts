@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ConfigError, createRootLogger, loadConfig, type AppConfig } from '@app/core';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@app/database';
 import { FirstRunService, type FirstRunResult } from '@app/identity';
+import { DemoContent } from './demo/demo-content';
 import { createApp } from './create-app';
 
 function readConfig(): AppConfig {
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const result = await app.get(FirstRunService).run();
+  if (result.seeded === 'demo') await app.get(DemoContent).seed();
   logger.info({ readyInMs: Math.round(performance.now() - startedAt), port: config.port }, 'ready');
   printWelcome(config, result);
 }
