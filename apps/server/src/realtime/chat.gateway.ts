@@ -10,6 +10,7 @@ import { parseReaction, parseRoomRef, parseSend, type Parsed } from './chat-payl
 import { userRoom } from './realtime.gateway';
 
 export const chatRoom = (roomId: string) => `chat:${roomId}`;
+const PRESENCE_INTERVAL_MS = 1000;
 
 /** Which rooms a socket was admitted to, and whether each is anonymous (presence and typing depend on it). */
 type Admitted = Map<string, { anonymous: boolean; displayName: string }>;
@@ -61,7 +62,7 @@ export class ChatGateway implements OnModuleInit, OnModuleDestroy {
       await socket.join(chatRoom(roomId));
       admittedOf(socket).set(roomId, { anonymous: room.anonymous, displayName: (socket.data.displayName as string | undefined) ?? 'Participant' });
       const history = await this.messages.history(actor, roomId, afterSeq);
-      void this.announcePresence(roomId, room.anonymous);
+      this.announceLater(roomId, room.anonymous);
       return { room, messages: history.items, hasMore: history.hasMore };
     });
   }
@@ -72,7 +73,7 @@ export class ChatGateway implements OnModuleInit, OnModuleDestroy {
       const admitted = admittedOf(socket).get(roomId);
       await socket.leave(chatRoom(roomId));
       admittedOf(socket).delete(roomId);
-      if (admitted) void this.announcePresence(roomId, admitted.anonymous);
+      if (admitted) this.announceLater(roomId, admitted.anonymous);
       return {};
     });
   }
@@ -109,6 +110,23 @@ export class ChatGateway implements OnModuleInit, OnModuleDestroy {
     });
   }
 
+  /** Rooms with a presence announcement already scheduled on this server. */
+  private readonly presencePending = new Map<string, boolean>();
+
+  /**
+   * Presence is announced after the answer, at most once a second per room: a thousand people joining is one
+   * announcement a second, not a thousand (each counted across servers). Counting can fail (a server too slow
+   * to answer, Redis gone); that is logged, never an unhandled rejection, which would end the process.
+   */
+  private announceLater(roomId: string, anonymous: boolean): void {
+    if (this.presencePending.has(roomId)) return;
+    this.presencePending.set(roomId, anonymous);
+    setTimeout(() => {
+      this.presencePending.delete(roomId);
+      this.announcePresence(roomId, anonymous).catch((error) => this.logger.warn({ err: error, roomId }, 'could not announce presence'));
+    }, PRESENCE_INTERVAL_MS).unref();
+  }
+
   /** Who is here: names in a named room; only a count in an anonymous one. Counted across every server. */
   private async announcePresence(roomId: string, anonymous: boolean): Promise<void> {
     const sockets = await this.server.in(chatRoom(roomId)).fetchSockets();
@@ -124,7 +142,7 @@ export class ChatGateway implements OnModuleInit, OnModuleDestroy {
 
   /** A socket that closes leaves its rooms' presence. */
   handleDisconnect(socket: Socket): void {
-    for (const [roomId, admitted] of admittedOf(socket)) void this.announcePresence(roomId, admitted.anonymous).catch(() => undefined);
+    for (const [roomId, admitted] of admittedOf(socket)) this.announceLater(roomId, admitted.anonymous);
   }
 
   private async relay(event: ChatEvent): Promise<void> {

@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
@@ -6,8 +6,25 @@ import type { Server, ServerOptions } from 'socket.io';
 
 export const REALTIME_PATH = '/realtime';
 
+/**
+ * The Redis adapter publishes without waiting for the answer or catching a failure: a publish that fails (Redis
+ * unreachable, or the connection closing at shutdown) would be an unhandled rejection, which ends the process.
+ * Failures are logged instead; delivery to the other servers is best effort, and clients resume by seq.
+ */
+export function publishingSafely(publisher: Redis, logger: Logger): Redis {
+  const publish = publisher.publish.bind(publisher) as (channel: string, message: string) => Promise<number>;
+  publisher.publish = ((channel: string, message: string) =>
+    publish(channel, message).catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not publish to the other servers');
+      return 0;
+    })) as Redis['publish'];
+  return publisher;
+}
+
 /** socket.io on the Fastify server at /realtime; with Redis, events fan out across server instances. */
 export class RealtimeAdapter extends IoAdapter {
+  // Not `logger`: IoAdapter has one of its own.
+  private readonly redisLogger = new Logger(RealtimeAdapter.name);
   private readonly connections: Redis[] = [];
 
   constructor(
@@ -31,7 +48,7 @@ export class RealtimeAdapter extends IoAdapter {
       const subscriber = publisher.duplicate();
       for (const connection of [publisher, subscriber]) connection.on('error', () => undefined);
       this.connections.push(publisher, subscriber);
-      server.adapter(createAdapter(publisher, subscriber));
+      server.adapter(createAdapter(publishingSafely(publisher, this.redisLogger), subscriber));
     }
     return server;
   }
