@@ -25,6 +25,9 @@ const SpacePage = lazyPage(() => import('./pages/forum/space.page').then((m) => 
 const TopicPage = lazyPage(() => import('./pages/forum/topic.page').then((m) => m.TopicPage));
 const ReviewPage = lazyPage(() => import('./pages/forum/review.page').then((m) => m.ReviewPage));
 const ReportsPage = lazyPage(() => import('./pages/forum/reports.page').then((m) => m.ReportsPage));
+// Chats for Change carry the socket.io client and their own parts: loaded only when a chat page opens.
+const RoomsPage = lazyPage(() => import('./pages/chat/rooms.page').then((m) => m.RoomsPage));
+const RoomPage = lazyPage(() => import('./pages/chat/room.page').then((m) => m.RoomPage));
 const InvitationsPage = lazyPage(() => import('./pages/admin/invitations.page').then((m) => m.InvitationsPage));
 
 interface RouteContext {
@@ -55,6 +58,8 @@ const ROUTES: Route[] = [
   { path: '/forum/reports', render: () => <ReportsPage /> },
   { path: '/forum/s/:spaceId', render: ({ me, params }) => <SpacePage id={params.spaceId} me={me} /> },
   { path: '/forum/t/:topicId', render: ({ params }) => <TopicPage id={params.topicId} /> },
+  { path: '/chat', render: ({ me }) => <RoomsPage me={me} /> },
+  { path: '/chat/r/:id', render: ({ params }) => <RoomPage id={params.id} /> },
   {
     path: '/admin/schools',
     allow: (me) => me.can.manageInstitutions || me.schoolLeadOf.length > 0,

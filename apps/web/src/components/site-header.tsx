@@ -12,6 +12,7 @@ export function navItemsFor(me: Me): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: 'Home' },
     { href: '/forum', label: 'Forum' },
+    { href: '/chat', label: 'Chats' },
     { href: '/members', label: 'Members' },
     { href: '/profile', label: 'Your profile' },
   ];
