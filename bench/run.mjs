@@ -1,4 +1,4 @@
-// npm run bench: the foundation figures of the application beside a bare Fastify + pg baseline.
+// npm run bench: the foundation, forum and chat figures of the application beside bare baselines (Fastify + pg, socket.io).
 // See bench/README.md for what is measured and how.
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,10 +12,12 @@ import { idleRssMiB, median, startServer } from './lib/node-process.mjs';
 import { figure, metadata, summary, writeResults } from './lib/report.mjs';
 import { seedForum } from './lib/forum-seed.mjs';
 import { markdownRender, postingLoad } from './lib/forum-load.mjs';
+import { chatFigures } from './lib/chat-load.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = join(ROOT, 'dist/apps/server/src/main.js');
 const BASELINE = join(ROOT, 'bench/baseline/fastify-pg-server.mjs');
+const SOCKETIO_BASELINE = join(ROOT, 'bench/baseline/socketio-server.mjs');
 const ADMIN_EMAIL = 'admin@demo.art-commons.test';
 const ADMIN_PASSWORD = 'bench-admin-password-2025';
 const WELCOME = 'ART Commons is running at';
@@ -53,6 +55,11 @@ async function startApp(env, options = {}) {
 async function startBaseline(databaseUrl) {
   const env = cleanEnv({ DATABASE_URL: databaseUrl });
   return startServer({ label: 'baseline server', script: BASELINE, cwd: ROOT, port: await freePort(), env, readyText: 'baseline ready' });
+}
+
+async function startSocketBaseline() {
+  const env = cleanEnv({});
+  return startServer({ label: 'socket.io baseline server', script: SOCKETIO_BASELINE, cwd: ROOT, port: await freePort(), env, readyText: 'baseline ready' });
 }
 
 async function probe(server, cookie, path = '/api/v1/me', check = () => null) {
@@ -206,6 +213,14 @@ async function main() {
   const forum = await forumFigures(db, first, baseline);
   await Promise.all([first.stop(), baseline.stop()]);
   forum.push(markdownFigure());
+  // Fresh server processes for the chat figures; two of them meet in the REDIS_URL of the calling shell, if any.
+  const chat = await chatFigures({
+    databaseUrl: db.url,
+    startApp: (extra, label) => startApp({ ...appEnv, ...extra }, { label }),
+    startBaseline: startSocketBaseline,
+    redisUrl: process.env.REDIS_URL || null,
+    log,
+  });
 
   const appStarts = await timeStarts('app server, existing data', () => startApp(appEnv));
   const baseStarts = await timeStarts('baseline server', () => startBaseline(db.url));
@@ -224,6 +239,7 @@ async function main() {
       details: { app: appStarts, baseline: baseStarts, firstStart: { readyMs: Math.round(first.readyMs), welcomeMs: Math.round(first.textMs) } },
     }),
     ...forum,
+    ...chat,
   ];
 
   if (db.kind === 'embedded') {

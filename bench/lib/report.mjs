@@ -47,7 +47,13 @@ export function writeResults(resultsDir, report) {
 }
 
 export function summary(report) {
-  const rows = report.figures.map((f) => [f.name, f.unit, String(f.value), f.baseline === null ? '-' : String(f.baseline), f.ratio === null ? '-' : `${f.ratio}x`]);
+  const rows = report.figures.map((f) => [
+    f.name,
+    f.unit,
+    f.skipped ? 'skipped' : String(f.value),
+    f.baseline === null ? '-' : String(f.baseline),
+    f.ratio === null ? '-' : `${f.ratio}x`,
+  ]);
   const header = ['figure', 'unit', 'app', 'baseline', 'app/baseline'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -59,7 +65,8 @@ export function summary(report) {
     ...report.figures
       .filter((f) => f.details?.target)
       .map(({ name, details: { target: t } }) =>
-        `target ${name}: app >= ${t.minRatio}x baseline and p99 < ${t.maxP99Ms} ms: ${t.met ? 'met' : 'NOT met'} (${t.ratio}x, p99 ${t.p99Ms} ms)`,
+        `target ${name}: ${t.condition ?? `app >= ${t.minRatio}x baseline and p99 < ${t.maxP99Ms} ms`}: ${t.met ? 'met' : 'NOT met'} (${t.ratio}x, p99 ${t.p99Ms} ms${'lost' in t ? `, lost ${t.lost}, duplicated ${t.duplicated}` : ''})`,
       ),
+    ...report.figures.filter((f) => f.skipped && f.name.endsWith('_per_second')).map((f) => `skipped ${f.name}: ${f.skipped}`),
   ].join('\n');
 }
