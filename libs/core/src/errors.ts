@@ -79,6 +79,10 @@ export const forbidden = (why = 'You may not do this') => new DomainError(ErrorC
 export const conflict = (code: ErrorCode, message: string) => new DomainError(code, 409, message);
 export const badRequest = (code: ErrorCode, message: string, details?: ErrorDetail[]) =>
   new DomainError(code, 400, message, details);
+/** Refused for now: try again after this many seconds (slow mode and the like), with Retry-After set. */
+export const retryLater = (code: ErrorCode, message: string, seconds: number) =>
+  new DomainError(code, 429, message, undefined, { 'retry-after': String(Math.max(1, Math.ceil(seconds))) });
+
 export const rateLimited = (retryAfterSeconds: number) =>
   new DomainError(ErrorCode.RateLimited, 429, `Too many attempts; try again in ${retryAfterSeconds} seconds`, undefined, {
     'retry-after': String(retryAfterSeconds),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest, Clock, DomainError, ErrorCode } from '@app/core';
+import { badRequest, Clock, DomainError, ErrorCode, retryLater } from '@app/core';
 import { isUniqueViolation } from '@app/database';
 import type { Actor } from '@app/identity';
 import { renderMarkdown, RENDERER_VERSION } from '@app/markdown';
@@ -11,6 +11,14 @@ import { ChatEvents } from './chat-events';
 import { RoomAccess, type RoomContext } from './room-access.service';
 
 export const MAX_MESSAGE_BYTES = 4 * 1024;
+
+/** A message's text, sent or edited: at most 4 KB, and not blank. */
+export function assertMessageBody(body: string): void {
+  if (Buffer.byteLength(body, 'utf8') > MAX_MESSAGE_BYTES) {
+    throw badRequest(ErrorCode.MessageTooLong, `A message may be at most ${MAX_MESSAGE_BYTES / 1024} KB`);
+  }
+  if (!body.trim()) throw badRequest(ErrorCode.ValidationFailed, 'The message is empty', [{ field: 'body', message: 'must not be blank' }]);
+}
 
 export interface SendInput {
   clientId: string;
@@ -39,10 +47,7 @@ export class MessageSender {
 
   async send(actor: Actor, roomId: string, input: SendInput) {
     const context = await this.access.visible(actor, roomId);
-    if (Buffer.byteLength(input.body, 'utf8') > MAX_MESSAGE_BYTES) {
-      throw badRequest(ErrorCode.MessageTooLong, `A message may be at most ${MAX_MESSAGE_BYTES / 1024} KB`);
-    }
-    if (!input.body.trim()) throw badRequest(ErrorCode.ValidationFailed, 'The message is empty', [{ field: 'body', message: 'must not be blank' }]);
+    assertMessageBody(input.body);
     const earlier = await this.messages.findByClientId(roomId, actor.userId, input.clientId);
     if (earlier) return this.sameOrRefuse(earlier, input);
 
@@ -138,9 +143,7 @@ export class MessageSender {
       const last = await this.messages.lastMessageAt(room.id, actor.userId);
       const waitSeconds = last ? Math.ceil((new Date(last).getTime() + room.slowModeSeconds * 1000 - now.getTime()) / 1000) : 0;
       if (waitSeconds > 0) {
-        throw new DomainError(ErrorCode.SlowModeActive, 429, `Slow mode: one message every ${room.slowModeSeconds} seconds`, undefined, {
-          'retry-after': String(waitSeconds),
-        });
+        throw retryLater(ErrorCode.SlowModeActive, `Slow mode: one message every ${room.slowModeSeconds} seconds`, waitSeconds);
       }
     }
   }

@@ -8,7 +8,7 @@ import { presentMessage, presentOwnMessage } from '../presenters';
 import { CHAT_REACTIONS, MessageRepository, type ChatReaction, type MessageRecord } from '../repositories';
 import { ChatEvents } from './chat-events';
 import { RoomAccess, type RoomContext } from './room-access.service';
-import { MAX_MESSAGE_BYTES } from './message-sender.service';
+import { assertMessageBody } from './message-sender.service';
 
 /** How long an author may still edit or delete their message. */
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
@@ -59,8 +59,7 @@ export class MessageService {
     const { message, context } = await this.messageIn(actor, messageId);
     this.assertOwnAndRecent(actor, message);
     if (context.room.state === 'closed' || context.room.state === 'archived') throw new DomainError(ErrorCode.RoomClosed, 403, 'This room is closed');
-    if (Buffer.byteLength(body, 'utf8') > MAX_MESSAGE_BYTES) throw badRequest(ErrorCode.MessageTooLong, 'A message may be at most 4 KB');
-    if (!body.trim()) throw badRequest(ErrorCode.ValidationFailed, 'The message is empty');
+    assertMessageBody(body);
     if (body !== message.source) {
       const html = renderMarkdown(body).html;
       await this.dataSource.transaction((manager) => this.messages.edit(message.id, body, html, RENDERER_VERSION, this.clock.now(), manager));

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { badRequest, DomainError, ErrorCode, forbidden, notFound } from '@app/core';
 import { AccessPolicy, ActorRepository, AuditedWrite, ScopeOwner, type Actor, type ScopeKey } from '@app/identity';
 import { SpaceService } from '@app/forum';
-import { DataSource } from 'typeorm';
 import { presentRoom } from '../presenters';
 import { ParticipantRepository, RoomRepository, SessionRepository, type RoomState } from '../repositories';
 import { ChatEvents } from './chat-events';
@@ -33,7 +32,6 @@ const STATE_WORDS: Record<RoomState, string> = {
 @Injectable()
 export class RoomService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly rooms: RoomRepository,
     private readonly sessions: SessionRepository,
     private readonly participants: ParticipantRepository,
@@ -46,14 +44,15 @@ export class RoomService {
     private readonly spaces: SpaceService,
   ) {}
 
-  async view(actor: Actor, context: RoomContext) {
+  /** `accepted`: the reader's accepted agreements version when the caller already looked it up. */
+  async view(actor: Actor, context: RoomContext, accepted?: number | null) {
     const { room, participant, isFacilitator } = context;
     const mainId = room.parentId ?? room.id;
-    const [accepted, session] = await Promise.all([
-      room.agreementVersion ? this.participants.acceptedVersion(mainId, actor.userId, null) : Promise.resolve(null),
+    const [acceptedVersion, session] = await Promise.all([
+      accepted !== undefined || !room.agreementVersion ? Promise.resolve(accepted ?? null) : this.participants.acceptedVersion(mainId, actor.userId, null),
       room.liveSessionId ? this.sessions.findById(room.liveSessionId) : Promise.resolve(null),
     ]);
-    return presentRoom(room, { isFacilitator, acceptedAgreementVersion: accepted, mutedUntil: participant?.mutedUntil ?? null }, session);
+    return presentRoom(room, { isFacilitator, acceptedAgreementVersion: acceptedVersion, mutedUntil: participant?.mutedUntil ?? null }, session);
   }
 
   async list(actor: Actor) {
@@ -77,14 +76,12 @@ export class RoomService {
     const context = await this.access.visible(actor, roomId);
     const { room, isFacilitator } = context;
     const mainId = room.parentId ?? room.id;
-    if (room.agreementVersion && !isFacilitator) {
-      const accepted = await this.participants.acceptedVersion(mainId, actor.userId, null);
-      if (accepted !== room.agreementVersion) {
-        throw new DomainError(ErrorCode.AgreementNotAccepted, 403, 'Accept the room’s current agreements before joining');
-      }
+    const accepted = room.agreementVersion ? await this.participants.acceptedVersion(mainId, actor.userId, null) : null;
+    if (room.agreementVersion && !isFacilitator && accepted !== room.agreementVersion) {
+      throw new DomainError(ErrorCode.AgreementNotAccepted, 403, 'Accept the room’s current agreements before joining');
     }
     await this.participants.ensure(room.id, actor.userId);
-    return this.view(actor, context);
+    return this.view(actor, context, accepted);
   }
 
   async create(actor: Actor, input: RoomInput) {

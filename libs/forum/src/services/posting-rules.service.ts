@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest, Clock, DomainError, ErrorCode } from '@app/core';
+import { badRequest, Clock, DomainError, ErrorCode, retryLater } from '@app/core';
 import type { Actor } from '@app/identity';
 import { MAX_MARKDOWN_BYTES } from '@app/markdown';
 import type { EntityManager } from 'typeorm';
@@ -8,9 +8,6 @@ import { PostRepository, SpaceRepository, type SpaceRecord, type TopicRecord } f
 
 /** Against floods: at most this many posts per person per window, anywhere in the forum. */
 export const FLOOD_LIMIT = { posts: 10, windowSeconds: 60 };
-
-const retryAfter = (code: ErrorCode, message: string, seconds: number) =>
-  new DomainError(code, 429, message, undefined, { 'retry-after': String(Math.max(1, Math.ceil(seconds))) });
 
 /** Every check a new post must pass, in the order a person would want to hear about them. */
 @Injectable()
@@ -80,7 +77,7 @@ export class PostingRules {
     if (!last) return;
     const waitSeconds = (new Date(last).getTime() + seconds * 1000 - this.clock.now().getTime()) / 1000;
     if (waitSeconds > 0) {
-      throw retryAfter(ErrorCode.SlowModeActive, `Slow mode is on here: one post every ${seconds} seconds`, waitSeconds);
+      throw retryLater(ErrorCode.SlowModeActive, `Slow mode is on here: one post every ${seconds} seconds`, waitSeconds);
     }
   }
 
@@ -89,7 +86,7 @@ export class PostingRules {
     const { count, oldest } = await this.posts.countSince(actor.userId, new Date(now - FLOOD_LIMIT.windowSeconds * 1000));
     if (count >= FLOOD_LIMIT.posts && oldest) {
       const wait = (new Date(oldest).getTime() + FLOOD_LIMIT.windowSeconds * 1000 - now) / 1000;
-      throw retryAfter(ErrorCode.RateLimited, 'You are posting very quickly; take a breath and try again shortly', wait);
+      throw retryLater(ErrorCode.RateLimited, 'You are posting very quickly; take a breath and try again shortly', wait);
     }
   }
 

@@ -1,5 +1,5 @@
 import type { ReactionKind } from '../../lib/forum-types';
-import type { ChatFlagKind, RoomState, Stage } from './chat-types';
+import type { RoomState, Stage } from './chat-types';
 
 /** A session's stages in the order they usually run; facilitators may move in any order. */
 export const STAGES: { stage: Stage; label: string }[] = [
@@ -31,13 +31,7 @@ export const CHAT_REACTIONS: { kind: ReactionKind; label: string; symbol: string
   { kind: 'agree', label: 'Agree', symbol: '✓' },
 ];
 
-export const CHAT_FLAG_KINDS: { kind: ChatFlagKind; label: string }[] = [
-  { kind: 'spam', label: 'Spam' },
-  { kind: 'off_topic', label: 'Off-topic' },
-  { kind: 'harm', label: 'Causing harm' },
-];
-
-export const chatFlagLabel = (kind: string) => CHAT_FLAG_KINDS.find((k) => k.kind === kind)?.label ?? kind;
+export { reportKindLabel as chatFlagLabel } from '../../components/report-form';
 
 /** Words for the socket's refusal codes, where the server's own message would not say what to do next. */
 export function sendRefusal(code: string, message: string, retryAfter?: number): string {

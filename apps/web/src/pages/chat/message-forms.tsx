@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { TextArea, TextField } from '../../components/field';
 import { FormStatus } from '../../components/form-status';
 import { SubmitButton } from '../../components/submit-button';
-import { api, ApiError } from '../../lib/api';
+import { api } from '../../lib/api';
 import type { Author } from '../../lib/forum-types';
 import { useAction, useSubmit } from '../../lib/use-submit';
-import { byteLength, CHAT_FLAG_KINDS, MAX_MESSAGE_BYTES } from './chat-labels';
+import { ReportForm } from '../../components/report-form';
+import { byteLength, MAX_MESSAGE_BYTES } from './chat-labels';
 import type { Message } from './chat-types';
 
 const enc = encodeURIComponent;
@@ -101,70 +102,19 @@ export function DeleteMessageConfirm({
 
 /** A private report to the room's facilitators (and, for harm in a school's room, its school lead). */
 export function FlagMessageForm({ message, onClose }: { message: Message; onClose: () => void }) {
-  const form = useSubmit();
-  const [sent, setSent] = useState(false);
-  const base = `flag-${message.roomId}-${message.seq}`;
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const send = form.onSubmit((data) => {
-    const kind = String(data.get('kind') ?? '');
-    const note = String(data.get('note') ?? '').trim();
-    if (form.invalid(kind ? {} : { kind: 'Choose what best describes the problem.' }, 'Please choose a reason for the report.'))
-      return;
-    return form.submit(async () => {
-      try {
-        await api.post(`/chat-messages/${enc(message.id)}/flags`, { kind, ...(note ? { note } : {}) });
-      } catch (failure) {
-        if (!(failure instanceof ApiError && failure.code === 'ALREADY_FLAGGED')) throw failure;
-      }
-      setSent(true);
-      return 'Thank you. The facilitators will review your report; nobody else sees it.';
-    });
-  });
-  const kindError = form.fields.kind;
+  const thanks = 'Thank you. The facilitators will review your report; nobody else sees it.';
   return (
-    <form class="form chat-inline-form" ref={form.formRef} onSubmit={send} noValidate aria-labelledby={`${base}-legend`}>
-      {!sent && (
-        <>
-          <fieldset class={`choice-group${kindError ? ' has-error' : ''}`}>
-            <legend id={`${base}-legend`}>Report message {message.seq} to the facilitators</legend>
-            {CHAT_FLAG_KINDS.map((k, i) => (
-              <div class="field-check" key={k.kind}>
-                <input
-                  ref={i === 0 ? first : undefined}
-                  type="radio"
-                  id={`${base}-${k.kind}`}
-                  name="kind"
-                  value={k.kind}
-                  aria-invalid={kindError && i === 0 ? 'true' : undefined}
-                />
-                <label for={`${base}-${k.kind}`}>{k.label}</label>
-              </div>
-            ))}
-            {kindError && <p class="field-error">{kindError}</p>}
-          </fieldset>
-          <TextArea
-            label="Private note"
-            name="note"
-            rows={2}
-            maxLength={1000}
-            optional
-            hint="Only the people who review reports see this note."
-          />
-        </>
-      )}
-      <FormStatus error={form.error} success={form.message} />
-      <div class="actions">
-        {!sent && (
-          <SubmitButton busy={form.busy} busyLabel="Sending…" secondary>
-            Send report
-          </SubmitButton>
-        )}
-        <button type="button" class="button button-small button-secondary" onClick={onClose}>
-          {sent ? 'Close' : 'Cancel'}
-        </button>
-      </div>
-    </form>
+    <ReportForm
+      idBase={`flag-${message.roomId}-${message.seq}`}
+      legend={`Report message ${message.seq} to the facilitators`}
+      path={`/chat-messages/${enc(message.id)}/flags`}
+      noteHint="Only the people who review reports see this note."
+      thanks={thanks}
+      alreadyReported={thanks}
+      onClose={onClose}
+      formClass="form chat-inline-form flag-form"
+      focusFirst
+    />
   );
 }
 
