@@ -14,9 +14,16 @@ const require = createRequire(import.meta.url);
 const { ACTOR_BY_SESSION_SQL } = require('../../dist/libs/identity/src/repositories/actor.repository.js');
 const { OWN_PROFILE_SQL } = require('../../dist/libs/identity/src/repositories/user.repository.js');
 const { topicListSql } = require('../../dist/libs/forum/src/repositories/topic.repository.js');
-const { POST_PAGE_SQL } = require('../../dist/libs/forum/src/repositories/post.repository.js');
+const { postPageSql } = require('../../dist/libs/forum/src/repositories/post.repository.js');
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+// The app runs the session lookup, the topic list and the post page as named prepared statements with generic plans
+// (libs/database/src/prepared-reads.ts); the floor does the same, so planning is left out on both sides.
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, options: '-c plan_cache_mode=force_generic_plan' });
+const names = new Map();
+function prepared(text, values) {
+  if (!names.has(text)) names.set(text, `base_${names.size + 1}`);
+  return pool.query({ name: names.get(text), text, values });
+}
 const app = Fastify({ logger: false });
 await app.register(fastifyCookie);
 
@@ -31,7 +38,7 @@ app.get('/api/v1/me', async (request, reply) => {
   const token = request.cookies.artc_session;
   if (!token) return reply.code(401).send(unauthenticated);
   const tokenHash = createHash('sha256').update(token).digest('hex');
-  const session = await pool.query(ACTOR_BY_SESSION_SQL, [tokenHash, new Date()]);
+  const session = await prepared(ACTOR_BY_SESSION_SQL, [tokenHash, new Date()]);
   if (session.rowCount === 0) return reply.code(401).send(unauthenticated);
   const person = await pool.query(OWN_PROFILE_SQL, [session.rows[0].id]);
   const profile = person.rows[0];
@@ -44,7 +51,7 @@ async function actorOf(request) {
   const token = request.cookies.artc_session;
   if (!token) return null;
   const tokenHash = createHash('sha256').update(token).digest('hex');
-  const session = await pool.query(ACTOR_BY_SESSION_SQL, [tokenHash, new Date()]);
+  const session = await prepared(ACTOR_BY_SESSION_SQL, [tokenHash, new Date()]);
   return session.rows[0] ?? null;
 }
 
@@ -68,7 +75,7 @@ app.get('/api/v1/topics', async (request, reply) => {
   if (!actor) return reply.code(401).send(unauthenticated);
   const limit = limitOf(request.query.limit, 30);
   const { sql, params } = topicListSql({ readerId: actor.id, scopes: readableScopes(actor), spaceId: request.query.spaceId, limit });
-  const { rows } = await pool.query(sql, params);
+  const { rows } = await prepared(sql, params);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify({ key: new Date(last.bumpedAt).toISOString(), id: last.id })).toString('base64url') : null;
@@ -80,7 +87,7 @@ app.get('/api/v1/topics/:id/posts', async (request, reply) => {
   if (!actor) return reply.code(401).send(unauthenticated);
   const limit = limitOf(request.query.limit, 20);
   const after = Number(request.query.after ?? 0) || 0;
-  const { rows } = await pool.query(POST_PAGE_SQL, [actor.id, request.params.id, after, limit + 1]);
+  const { rows } = await prepared(postPageSql(limit + 1), [actor.id, request.params.id, after]);
   const items = rows.slice(0, limit);
   return { items, nextAfter: rows.length > limit ? items[items.length - 1].postNumber : null };
 });

@@ -1,11 +1,14 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource, runMigrations, type EntityList } from './data-source';
+import { PREPARED_READS_OPTIONS, PreparedReads } from './prepared-reads';
 
 export interface DatabaseModuleOptions {
   url: string;
   entities: EntityList;
   poolSize?: number;
+  /** Connections of the prepared-reads pool (opened on demand); defaults to `poolSize`. */
+  readPoolSize?: number;
 }
 
 const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
@@ -38,8 +41,13 @@ export class DatabaseModule {
           },
         },
         DataSourceCloser,
+        {
+          provide: PREPARED_READS_OPTIONS,
+          useValue: { url: options.url, poolSize: options.readPoolSize ?? options.poolSize ?? 10 },
+        },
+        PreparedReads,
       ],
-      exports: [DataSource],
+      exports: [DataSource, PreparedReads],
     };
   }
 }

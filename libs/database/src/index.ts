@@ -4,3 +4,4 @@ export * from './snake-naming.strategy';
 export * from './database.module';
 export { ALL_MIGRATIONS } from './migrations';
 export * from './pg-errors';
+export * from './prepared-reads';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { pageSizeLiteral, PreparedReads } from '@app/database';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export type PostStatus = 'visible' | 'pending' | 'hidden' | 'deleted';
@@ -37,13 +38,21 @@ const POST_COLUMNS = `p.id, p.topic_id AS "topicId", p.post_number AS "postNumbe
   ARRAY(SELECT kind FROM post_reaction WHERE post_id = p.id AND user_id = $1 ORDER BY kind) AS "myReactions",
   EXISTS (SELECT 1 FROM bookmark b WHERE b.user_id = $1 AND b.post_id = p.id) AS "bookmarked"`;
 
-/** A page of a topic's posts; parameters: reader, topic, after post number, limit. Exported for the bench baseline. */
-export const POST_PAGE_SQL = `SELECT ${POST_COLUMNS} FROM post p JOIN app_user u ON u.id = p.author_id
-  WHERE p.topic_id = $2 AND p.post_number > $3 ORDER BY p.post_number LIMIT $4`;
+/**
+ * A page of a topic's posts; parameters: reader, topic, after post number. The row count is part of the text so a
+ * prepared statement's generic plan knows it (see PreparedReads). Exported for the bench baseline.
+ */
+export function postPageSql(rowCount: number): string {
+  return `SELECT ${POST_COLUMNS} FROM post p JOIN app_user u ON u.id = p.author_id
+  WHERE p.topic_id = $2 AND p.post_number > $3 ORDER BY p.post_number LIMIT ${pageSizeLiteral(rowCount)}`;
+}
 
 @Injectable()
 export class PostRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preparedReads: PreparedReads,
+  ) {}
 
   async insert(post: NewPost, manager: EntityManager): Promise<string> {
     const [row] = await manager.query(
@@ -77,7 +86,7 @@ export class PostRepository {
 
   /** Posts after a post number, in order; `includePendingOf` lets an author see their own posts awaiting approval. */
   page(topicId: string, readerId: string, afterPostNumber: number, limit: number): Promise<PostRecord[]> {
-    return this.dataSource.query(POST_PAGE_SQL, [readerId, topicId, afterPostNumber, limit + 1]);
+    return this.preparedReads.rows<PostRecord>(postPageSql(limit + 1), [readerId, topicId, afterPostNumber]);
   }
 
   async existsVisible(topicId: string, postNumber: number, manager?: EntityManager): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ScopeSet } from '@app/identity';
+import { pageSizeLiteral, PreparedReads } from '@app/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SPACE_COLUMNS, spaceFromJson, type SpaceRecord } from './space.repository';
 
@@ -85,9 +86,18 @@ const TOPIC_COLUMNS = `t.id, t.space_id AS "spaceId", t.title, t.author_id AS "a
 const readerJoins = (reader: string) => `LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = ${reader}
        LEFT JOIN forum_preference fp ON fp.user_id = ${reader}`;
 
+/** A topic with its space, for the reader $2: the one statement behind opening a topic. */
+const TOPIC_WITH_SPACE_SQL = `SELECT ${TOPIC_COLUMNS},
+  (SELECT row_to_json(x) FROM (SELECT ${SPACE_COLUMNS} FROM space s WHERE s.id = t.space_id) x) AS space
+  FROM topic t JOIN app_user u ON u.id = t.author_id
+  ${readerJoins('$2')} WHERE t.id = $1`;
+
 @Injectable()
 export class TopicRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preparedReads: PreparedReads,
+  ) {}
 
   async findById(id: string, readerId: string, manager?: EntityManager): Promise<TopicRecord | null> {
     const rows: TopicRecord[] = await (manager ?? this.dataSource.manager).query(
@@ -103,10 +113,8 @@ export class TopicRepository {
    * first statement of every topic read.
    */
   async findWithSpace(id: string, readerId: string): Promise<{ topic: TopicRecord; space: SpaceRecord } | null> {
-    const rows: (TopicRecord & { space: Parameters<typeof spaceFromJson>[0] | null })[] = await this.dataSource.query(
-      `SELECT ${TOPIC_COLUMNS}, (SELECT row_to_json(x) FROM (SELECT ${SPACE_COLUMNS} FROM space s WHERE s.id = t.space_id) x) AS space
-       FROM topic t JOIN app_user u ON u.id = t.author_id
-       ${readerJoins('$2')} WHERE t.id = $1`,
+    const rows = await this.preparedReads.rows<TopicRecord & { space: Parameters<typeof spaceFromJson>[0] | null }>(
+      TOPIC_WITH_SPACE_SQL,
       [id, readerId],
     );
     const row = rows[0];
@@ -148,7 +156,13 @@ export class TopicRepository {
    * Numbers a new post into the topic. Only a listed post (not one awaiting approval) counts as a reply,
    * moves the last post number readers see, and bumps the topic's activity.
    */
-  async recordPost(id: string, post: { postNumber: number; listed: boolean }, pseudonymCount: number, at: Date, manager: EntityManager): Promise<void> {
+  async recordPost(
+    id: string,
+    post: { postNumber: number; listed: boolean },
+    pseudonymCount: number,
+    at: Date,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query(
       `UPDATE topic SET last_post_number = $2, pseudonym_count = $3,
          post_count = post_count + CASE WHEN $5 THEN 1 ELSE 0 END,
@@ -230,7 +244,7 @@ export class TopicRepository {
   async listWithPinned(query: TopicListQuery, pinnedLimit: number): Promise<{ rows: TopicRecord[]; pinned: TopicRecord[] }> {
     if (query.topSince || query.afterTop) throw new Error('Pinned topics head only the latest list');
     const { sql, params } = topicListWithPinnedSql(query, pinnedLimit);
-    const all: (TopicRecord & { pinnedRow: boolean })[] = await this.dataSource.query(sql, params);
+    const all = await this.preparedReads.rows<TopicRecord & { pinnedRow: boolean }>(sql, params);
     const rows: TopicRecord[] = [];
     const pinned: TopicRecord[] = [];
     for (const { pinnedRow, ...topic } of all) (pinnedRow ? pinned : rows).push(topic);
@@ -286,5 +300,5 @@ function topicSelect(query: TopicListQuery, params: unknown[], pinnedRow?: 'true
   const marker = pinnedRow ? `, ${pinnedRow} AS "pinnedRow"` : '';
   return `SELECT ${TOPIC_COLUMNS}${marker} FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
        ${readerJoins(reader)}
-       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${bind(query.limit + 1)}`;
+       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${pageSizeLiteral(query.limit + 1)}`;
 }

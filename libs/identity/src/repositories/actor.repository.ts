@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PreparedReads } from '@app/database';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../policy';
 
@@ -43,7 +44,10 @@ const toActor = (row: ActorRow): Actor => ({
  */
 @Injectable()
 export class ActorRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preparedReads: PreparedReads,
+  ) {}
 
   async byUserId(userId: string): Promise<Actor | null> {
     const rows: ActorRow[] = await this.dataSource.query(
@@ -65,7 +69,7 @@ export class ActorRepository {
 
   /** A live (not revoked, not expired) session of an active person. */
   async bySessionTokenHash(tokenHash: string, now: Date): Promise<{ sessionId: string; actor: Actor } | null> {
-    const rows: ActorRow[] = await this.dataSource.query(ACTOR_BY_SESSION_SQL, [tokenHash, now]);
+    const rows = await this.preparedReads.rows<ActorRow>(ACTOR_BY_SESSION_SQL, [tokenHash, now]);
     return rows[0] ? { sessionId: rows[0].session_id!, actor: toActor(rows[0]) } : null;
   }
 
