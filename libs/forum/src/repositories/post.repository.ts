@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { pageSizeLiteral, PreparedReads } from '@app/database';
+import { pageSizeLiteral } from '@app/database';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export type PostStatus = 'visible' | 'pending' | 'hidden' | 'deleted';
@@ -43,16 +43,23 @@ const POST_COLUMNS = `p.id, p.topic_id AS "topicId", p.post_number AS "postNumbe
  * prepared statement's generic plan knows it (see PreparedReads). Exported for the bench baseline.
  */
 export function postPageSql(rowCount: number): string {
+  return postPageSelect('$2', rowCount);
+}
+
+/** The page's SELECT for the topic `topic` (a parameter or a column); `$1` is the reader, `$3` the post number to start after. */
+export function postPageSelect(topic: string, rowCount: number): string {
   return `SELECT ${POST_COLUMNS} FROM post p JOIN app_user u ON u.id = p.author_id
-  WHERE p.topic_id = $2 AND p.post_number > $3 ORDER BY p.post_number LIMIT ${pageSizeLiteral(rowCount)}`;
+  WHERE p.topic_id = ${topic} AND p.post_number > $3 ORDER BY p.post_number LIMIT ${pageSizeLiteral(rowCount)}`;
+}
+
+/** A post as it comes back inside a JSON aggregate: its times as text. */
+export function postFromJson(row: Omit<PostRecord, 'createdAt' | 'editedAt'> & { createdAt: string; editedAt: string | null }): PostRecord {
+  return { ...row, createdAt: new Date(row.createdAt), editedAt: row.editedAt === null ? null : new Date(row.editedAt) };
 }
 
 @Injectable()
 export class PostRepository {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly preparedReads: PreparedReads,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async insert(post: NewPost, manager: EntityManager): Promise<string> {
     const [row] = await manager.query(
@@ -82,11 +89,6 @@ export class PostRepository {
       [readerId, id],
     );
     return rows[0] ?? null;
-  }
-
-  /** Posts after a post number, in order; `includePendingOf` lets an author see their own posts awaiting approval. */
-  page(topicId: string, readerId: string, afterPostNumber: number, limit: number): Promise<PostRecord[]> {
-    return this.preparedReads.rows<PostRecord>(postPageSql(limit + 1), [readerId, topicId, afterPostNumber]);
   }
 
   async existsVisible(topicId: string, postNumber: number, manager?: EntityManager): Promise<boolean> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ScopeSet } from '@app/identity';
 import { pageSizeLiteral, PreparedReads } from '@app/database';
 import { DataSource, type EntityManager } from 'typeorm';
+import { postFromJson, postPageSelect, type PostRecord } from './post.repository';
 import { SPACE_COLUMNS, spaceFromJson, type SpaceRecord } from './space.repository';
 
 export type TopicState = 'open' | 'slow' | 'paused' | 'closed';
@@ -86,11 +87,25 @@ const TOPIC_COLUMNS = `t.id, t.space_id AS "spaceId", t.title, t.author_id AS "a
 const readerJoins = (reader: string) => `LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = ${reader}
        LEFT JOIN forum_preference fp ON fp.user_id = ${reader}`;
 
+const SPACE_OF_TOPIC = `(SELECT row_to_json(x) FROM (SELECT ${SPACE_COLUMNS} FROM space s WHERE s.id = t.space_id) x) AS space`;
+
 /** A topic with its space, for the reader $2: the one statement behind opening a topic. */
-const TOPIC_WITH_SPACE_SQL = `SELECT ${TOPIC_COLUMNS},
-  (SELECT row_to_json(x) FROM (SELECT ${SPACE_COLUMNS} FROM space s WHERE s.id = t.space_id) x) AS space
+const TOPIC_WITH_SPACE_SQL = `SELECT ${TOPIC_COLUMNS}, ${SPACE_OF_TOPIC}
   FROM topic t JOIN app_user u ON u.id = t.author_id
   ${readerJoins('$2')} WHERE t.id = $1`;
+
+/**
+ * Reading a topic's posts in one round trip: the topic with its space (for the access check, made by the caller
+ * before anything is shown) and a page of posts as JSON. Parameters: reader, topic, after post number.
+ */
+function topicWithPostsSql(rowCount: number): string {
+  return `SELECT ${TOPIC_COLUMNS}, ${SPACE_OF_TOPIC},
+    (SELECT COALESCE(json_agg(page ORDER BY page."postNumber"), '[]') FROM (${postPageSelect('t.id', rowCount)}) page) AS posts
+  FROM topic t JOIN app_user u ON u.id = t.author_id
+  ${readerJoins('$1')} WHERE t.id = $2`;
+}
+
+type TopicRow = TopicRecord & { space: Parameters<typeof spaceFromJson>[0] | null };
 
 @Injectable()
 export class TopicRepository {
@@ -113,14 +128,26 @@ export class TopicRepository {
    * first statement of every topic read.
    */
   async findWithSpace(id: string, readerId: string): Promise<{ topic: TopicRecord; space: SpaceRecord } | null> {
-    const rows = await this.preparedReads.rows<TopicRecord & { space: Parameters<typeof spaceFromJson>[0] | null }>(
-      TOPIC_WITH_SPACE_SQL,
-      [id, readerId],
-    );
-    const row = rows[0];
+    const [row] = await this.preparedReads.rows<TopicRow>(TOPIC_WITH_SPACE_SQL, [id, readerId]);
     if (!row?.space) return null;
     const { space, ...topic } = row;
     return { topic, space: spaceFromJson(space) };
+  }
+
+  /** `findWithSpace` plus the posts after `afterPostNumber` (up to `rowCount`), in the same statement. */
+  async findWithSpaceAndPosts(
+    id: string,
+    readerId: string,
+    afterPostNumber: number,
+    rowCount: number,
+  ): Promise<{ topic: TopicRecord; space: SpaceRecord; posts: PostRecord[] } | null> {
+    const [row] = await this.preparedReads.rows<TopicRow & { posts: Parameters<typeof postFromJson>[0][] }>(
+      topicWithPostsSql(rowCount),
+      [readerId, id, afterPostNumber],
+    );
+    if (!row?.space) return null;
+    const { space, posts, ...topic } = row;
+    return { topic, space: spaceFromJson(space), posts: posts.map(postFromJson) };
   }
 
   /** Locks the topic row: replies are numbered one at a time per topic. */

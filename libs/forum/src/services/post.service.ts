@@ -101,9 +101,8 @@ export class PostService {
 
   /** Posts of a topic in order, after a post number (jump to first unread = after the last read one). */
   async page(actor: Actor, topicId: string, afterPostNumber = 0, limit = 20) {
-    const { space } = await this.access.readableTopic(actor, topicId);
+    const { space, posts: rows } = await this.access.readableTopicWithPosts(actor, topicId, afterPostNumber, limit + 1);
     const viewer = viewerOf(actor, space);
-    const rows = await this.posts.page(topicId, actor.userId, afterPostNumber, limit);
     const hasMore = rows.length > limit;
     const visible = rows.slice(0, limit);
     return {

@@ -25,10 +25,21 @@ export class SpaceAccess {
   }
 
   async readableTopic(actor: Actor, topicId: string): Promise<{ topic: TopicRecord; space: SpaceRecord }> {
-    const found = await this.topics.findWithSpace(topicId, actor.userId);
+    return this.assertTopicReadable(actor, await this.topics.findWithSpace(topicId, actor.userId));
+  }
+
+  /**
+   * `readableTopic` and a page of its posts, fetched together in one round trip; the posts leave this method only
+   * when the topic passed the same checks.
+   */
+  async readableTopicWithPosts(actor: Actor, topicId: string, afterPostNumber: number, rowCount: number) {
+    return this.assertTopicReadable(actor, await this.topics.findWithSpaceAndPosts(topicId, actor.userId, afterPostNumber, rowCount));
+  }
+
+  private assertTopicReadable<T extends { topic: TopicRecord; space: SpaceRecord }>(actor: Actor, found: T | null): T {
     if (!found || !ForumPolicy.canRead(actor, found.space)) throw notFound();
     const { topic, space } = found;
     if (topic.awaitingApproval && topic.authorId !== actor.userId && !ForumPolicy.canModerate(actor, space)) throw notFound();
-    return { topic, space };
+    return found;
   }
 }
