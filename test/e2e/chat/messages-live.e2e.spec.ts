@@ -142,6 +142,44 @@ describe('messages in a live room', () => {
   });
 });
 
+describe('history as one reader sees it', () => {
+  it('marks the reader’s own messages with their Markdown and client id, and the reactions they gave; nobody else gets either', async () => {
+    const room = await createRoom(w, { anonymous: true });
+    const { socket: a } = await joined(t, w.ada, room, sockets);
+    const { socket: b } = await joined(t, w.ben, room, sockets);
+    const mineId = clientId();
+    const own = (await send(a, room.id, 'My *own* words', mineId)).message;
+    const bens = (await send(b, room.id, 'Ben speaks')).message;
+    await ack(a, 'chat:react', { messageId: bens.id, kind: 'thanks' });
+    await ack(a, 'chat:react', { messageId: bens.id, kind: 'agree' });
+    await ack(b, 'chat:react', { messageId: own.id, kind: 'support' });
+
+    const adas = (await w.ada.client.get(`${API}/rooms/${room.id}/messages`)).body.items;
+    expect(adas.find((m: any) => m.id === own.id)).toMatchObject({ mine: true, source: 'My *own* words', clientId: mineId, myReactions: [] });
+    const seenByAda = adas.find((m: any) => m.id === bens.id);
+    expect(seenByAda).toMatchObject({ mine: false, myReactions: ['agree', 'thanks'] });
+    expect(seenByAda).not.toHaveProperty('source');
+    expect(seenByAda).not.toHaveProperty('clientId');
+
+    const bensView = (await w.ben.client.get(`${API}/rooms/${room.id}/messages`)).body.items;
+    const adasSeenByBen = bensView.find((m: any) => m.id === own.id);
+    expect(adasSeenByBen).toMatchObject({ mine: false, myReactions: ['support'] });
+    expect(JSON.stringify(adasSeenByBen)).not.toContain('own* words');
+    expect(JSON.stringify(bensView)).not.toContain(w.ada.id);
+    expect(JSON.stringify(bensView)).not.toContain(mineId);
+
+    // Each reader learns their own pseudonym from the room, and only their own.
+    expect((await w.ada.client.get(`${API}/rooms/${room.id}`)).body.myPseudonymNumber).toBe(1);
+    expect((await w.ben.client.get(`${API}/rooms/${room.id}`)).body.myPseudonymNumber).toBe(2);
+    expect((await w.facilitator.client.get(`${API}/rooms/${room.id}`)).body.myPseudonymNumber).toBeNull();
+
+    // A deleted message keeps its text from its author too.
+    expect((await w.ada.client.delete(`${API}/chat-messages/${own.id}`)).status).toBeLessThan(300);
+    const afterDelete = (await w.ada.client.get(`${API}/rooms/${room.id}/messages`)).body.items.find((m: any) => m.id === own.id);
+    expect(afterDelete).toMatchObject({ mine: true, status: 'deleted', source: null, html: null });
+  });
+});
+
 describe('anonymous rooms', () => {
   it('shows peers a room pseudonym only: in messages, presence and reactions, with no typing relayed', async () => {
     const room = await createRoom(w, { anonymous: true });

@@ -92,6 +92,32 @@ describe('Chats for Change rooms over HTTP', () => {
   });
 });
 
+describe('sessions as the room list and the room show them', () => {
+  it('lists a live room with its session, and asks each reader to re-affirm the agreements once per session', async () => {
+    const room = await createRoom(w, { agreement: 'Speak from your own experience.' });
+    await w.ada.client.post(`${API}/rooms/${room.id}/agreement/accept`, { version: 1 });
+    const before = (await w.ada.client.get(`${API}/rooms`)).body.items.find((r: any) => r.id === room.id);
+    expect(before.session).toBeNull();
+    expect((await w.ada.client.get(`${API}/rooms/${room.id}`)).body.reaffirmedThisSession).toBeNull();
+
+    await w.facilitator.client.post(`${API}/rooms/${room.id}/sessions`, { checkInPrompt: 'One word' });
+    const listed = (await w.ada.client.get(`${API}/rooms`)).body.items.find((r: any) => r.id === room.id);
+    expect(listed.session).toMatchObject({ number: 1, stage: 'check_in', checkInPrompt: 'One word', endedAt: null });
+    expect((await w.ada.client.get(`${API}/rooms/${room.id}`)).body).toMatchObject({ acceptedAgreementVersion: 1, reaffirmedThisSession: false });
+    expect((await w.ada.client.post(`${API}/rooms/${room.id}/agreement/accept`, { version: 1 })).status).toBe(200);
+    expect((await w.ada.client.get(`${API}/rooms/${room.id}`)).body.reaffirmedThisSession).toBe(true);
+    expect((await w.ben.client.get(`${API}/rooms/${room.id}`)).body.reaffirmedThisSession).toBe(false);
+
+    // The next session asks again.
+    await w.facilitator.client.put(`${API}/rooms/${room.id}/stage`, { stage: 'closed' });
+    expect((await w.ada.client.get(`${API}/rooms`)).body.items.find((r: any) => r.id === room.id).session).toBeNull();
+    await w.facilitator.client.post(`${API}/rooms/${room.id}/sessions`, {});
+    expect((await w.ada.client.get(`${API}/rooms/${room.id}`)).body).toMatchObject({ session: { number: 2 }, reaffirmedThisSession: false });
+    // Nobody outside the room's scope learns that it is live.
+    expect((await w.outsider.client.get(`${API}/rooms`)).body.items.map((r: any) => r.id)).not.toContain(room.id);
+  });
+});
+
 describe('room facilitators', () => {
   it('are handed on by a facilitator, must belong to the scope, and are never nobody', async () => {
     const room = await createRoom(w);

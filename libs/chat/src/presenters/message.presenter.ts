@@ -1,5 +1,5 @@
 import { presentAuthor } from '@app/forum';
-import type { MessageRecord } from '../repositories';
+import type { ChatReaction, MessageRecord } from '../repositories';
 
 /**
  * A message as every member of the room may see it: room events carry exactly this. The author of an anonymous
@@ -36,4 +36,18 @@ export type MessageView = ReturnType<typeof presentMessage>;
 /** The sender's own copy adds what only they should hold: their client id (so a resend can be matched). */
 export function presentOwnMessage(message: MessageRecord) {
   return { ...presentMessage(message), clientId: message.clientId, mine: true };
+}
+
+/**
+ * A message fetched by one reader (history, not room events): whether it is theirs and which reactions they gave.
+ * Their own messages also carry the client id and the Markdown source, so an edit can start after a reload; a
+ * message removed or deleted keeps its source to itself.
+ */
+export function presentMessageFor(readerId: string, message: MessageRecord, myReactions: readonly ChatReaction[]) {
+  if (message.authorId !== readerId || message.kind === 'system') return { ...presentMessage(message), mine: false, myReactions };
+  return {
+    ...presentOwnMessage(message),
+    source: message.status === 'visible' ? message.source : null,
+    myReactions,
+  };
 }

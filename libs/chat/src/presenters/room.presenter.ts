@@ -17,7 +17,15 @@ export function presentSession(session: SessionRecord | null) {
 /** A room as its reader sees it; `viewer` says what only this person needs (their role, their acceptance). */
 export function presentRoom(
   room: RoomRecord,
-  viewer: { isFacilitator: boolean; acceptedAgreementVersion: number | null; mutedUntil: Date | null },
+  viewer: {
+    isFacilitator: boolean;
+    acceptedAgreementVersion: number | null;
+    /** During a live session in a room with agreements: whether the reader re-affirmed them at this session's check-in. */
+    reaffirmedThisSession: boolean | null;
+    mutedUntil: Date | null;
+    /** The reader's own pseudonym in an anonymous room, once they have one; shown only to them. */
+    pseudonymNumber: number | null;
+  },
   session: SessionRecord | null = null,
 ) {
   const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
@@ -37,8 +45,10 @@ export function presentRoom(
     lastSeq: room.lastSeq,
     agreementVersion: room.agreementVersion,
     acceptedAgreementVersion: viewer.acceptedAgreementVersion,
+    reaffirmedThisSession: viewer.reaffirmedThisSession,
     isFacilitator: viewer.isFacilitator,
     mutedUntil: iso(viewer.mutedUntil),
+    myPseudonymNumber: viewer.pseudonymNumber,
     session: presentSession(session),
     createdAt: iso(room.createdAt),
   };

@@ -176,7 +176,7 @@ export class MessageRepository {
   myReactions(messageIds: string[], userId: string): Promise<{ messageId: string; kind: ChatReaction }[]> {
     if (!messageIds.length) return Promise.resolve([]);
     return this.dataSource.query(
-      'SELECT message_id AS "messageId", kind FROM chat_reaction WHERE message_id = ANY($1::uuid[]) AND user_id = $2',
+      'SELECT message_id AS "messageId", kind FROM chat_reaction WHERE message_id = ANY($1::uuid[]) AND user_id = $2 ORDER BY kind',
       [messageIds, userId],
     );
   }

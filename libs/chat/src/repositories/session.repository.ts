@@ -32,6 +32,11 @@ export class SessionRepository {
     return rows[0] ?? null;
   }
 
+  findByIds(ids: readonly string[]): Promise<SessionRecord[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.dataSource.query(`SELECT ${SESSION_COLUMNS} FROM chat_session WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
   list(roomId: string): Promise<SessionRecord[]> {
     return this.dataSource.query(`SELECT ${SESSION_COLUMNS} FROM chat_session WHERE room_id = $1 ORDER BY number`, [roomId]);
   }

@@ -4,7 +4,7 @@ import { AuditedWrite, type Actor } from '@app/identity';
 import { presentRevealedAuthor } from '@app/forum';
 import { renderMarkdown, RENDERER_VERSION } from '@app/markdown';
 import { DataSource } from 'typeorm';
-import { presentMessage, presentOwnMessage } from '../presenters';
+import { presentMessage, presentMessageFor, presentOwnMessage } from '../presenters';
 import { CHAT_REACTIONS, MessageRepository, type ChatReaction, type MessageRecord } from '../repositories';
 import { ChatEvents } from './chat-events';
 import { RoomAccess, type RoomContext } from './room-access.service';
@@ -31,7 +31,17 @@ export class MessageService {
     const { room } = await this.access.visible(actor, roomId);
     const rows = await this.messages.after(room.id, afterSeq, Math.min(limit, HISTORY_LIMIT) + 1);
     const items = rows.slice(0, Math.min(limit, HISTORY_LIMIT));
-    return { items: items.map(presentMessage), lastSeq: room.lastSeq, hasMore: rows.length > items.length };
+    const given = await this.messages.myReactions(
+      items.map((m) => m.id),
+      actor.userId,
+    );
+    const reactionsOf = new Map<string, ChatReaction[]>();
+    for (const { messageId, kind } of given) reactionsOf.set(messageId, [...(reactionsOf.get(messageId) ?? []), kind]);
+    return {
+      items: items.map((m) => presentMessageFor(actor.userId, m, reactionsOf.get(m.id) ?? [])),
+      lastSeq: room.lastSeq,
+      hasMore: rows.length > items.length,
+    };
   }
 
   private async messageIn(actor: Actor, messageId: string): Promise<{ message: MessageRecord; context: RoomContext }> {

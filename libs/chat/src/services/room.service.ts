@@ -48,18 +48,39 @@ export class RoomService {
   async view(actor: Actor, context: RoomContext, accepted?: number | null) {
     const { room, participant, isFacilitator } = context;
     const mainId = room.parentId ?? room.id;
-    const [acceptedVersion, session] = await Promise.all([
+    const sessionId = room.liveSessionId;
+    // Pseudonyms belong to the room spoken in: a breakout gives its own.
+    const [acceptedVersion, reaffirmedVersion, session, speaker] = await Promise.all([
       accepted !== undefined || !room.agreementVersion ? Promise.resolve(accepted ?? null) : this.participants.acceptedVersion(mainId, actor.userId, null),
-      room.liveSessionId ? this.sessions.findById(room.liveSessionId) : Promise.resolve(null),
+      sessionId && room.agreementVersion ? this.participants.acceptedVersion(mainId, actor.userId, sessionId) : Promise.resolve(null),
+      sessionId ? this.sessions.findById(sessionId) : Promise.resolve(null),
+      room.anonymous && room.parentId ? this.participants.find(room.id, actor.userId) : Promise.resolve(participant),
     ]);
-    return presentRoom(room, { isFacilitator, acceptedAgreementVersion: acceptedVersion, mutedUntil: participant?.mutedUntil ?? null }, session);
+    return presentRoom(
+      room,
+      {
+        isFacilitator,
+        acceptedAgreementVersion: acceptedVersion,
+        reaffirmedThisSession: sessionId && room.agreementVersion ? reaffirmedVersion === room.agreementVersion : null,
+        mutedUntil: participant?.mutedUntil ?? null,
+        pseudonymNumber: room.anonymous ? (speaker?.pseudonymNumber ?? null) : null,
+      },
+      session,
+    );
   }
 
+  /** The rooms the reader may see, each live one with its session (stage and timer), for upcoming / live / past. */
   async list(actor: Actor) {
     const rooms = await this.rooms.list(AccessPolicy.readableScopes(actor));
+    const live = await this.sessions.findByIds(rooms.flatMap((room) => (room.liveSessionId ? [room.liveSessionId] : [])));
+    const sessionById = new Map(live.map((session) => [session.id, session]));
     return {
       items: rooms.map((room) =>
-        presentRoom(room, { isFacilitator: room.facilitatorIds.includes(actor.userId), acceptedAgreementVersion: null, mutedUntil: null }),
+        presentRoom(
+          room,
+          { isFacilitator: room.facilitatorIds.includes(actor.userId), acceptedAgreementVersion: null, reaffirmedThisSession: null, mutedUntil: null, pseudonymNumber: null },
+          room.liveSessionId ? (sessionById.get(room.liveSessionId) ?? null) : null,
+        ),
       ),
     };
   }
