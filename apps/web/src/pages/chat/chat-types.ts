@@ -53,9 +53,12 @@ export interface Message {
   edited: boolean;
   createdAt: string;
   reactions: Partial<Record<ReactionKind, number>>;
-  /** Only on the sender's own copy (the acknowledgement of a send or an edit). */
+  /** Only on the sender's own copy (the acknowledgement of a send or an edit) and in history. */
   clientId?: string;
   mine?: boolean;
+  /** History only: the reader's own Markdown (their messages) and the reactions they gave. */
+  source?: string | null;
+  myReactions?: ReactionKind[];
 }
 
 export interface ChatAgreement {

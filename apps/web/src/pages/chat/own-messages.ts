@@ -2,9 +2,10 @@ import type { ReactionKind } from '../../lib/forum-types';
 
 /**
  * What only this reader knows about a room's messages: which ones they wrote, their text as typed, and the
- * reactions they gave. Room events and history carry the public view only (in an anonymous room not even the
- * author's id), so the ids of one's own messages are kept for the tab's lifetime in sessionStorage: closing
- * the tab forgets them, and nothing on the device outlives it.
+ * reactions they gave. History tells the reader which messages are theirs, their Markdown and their reactions, but
+ * room events carry the public view only (in an anonymous room not even the author's id), so what happens in this
+ * tab is kept here; the ids of one's own messages for the tab's lifetime in sessionStorage: closing the tab forgets
+ * them, and nothing on the device outlives it.
  */
 export class OwnMessages {
   private readonly ids: Set<string>;
@@ -44,6 +45,11 @@ export class OwnMessages {
 
   source(messageId: string): string | undefined {
     return this.sources.get(messageId);
+  }
+
+  /** Whether this tab changed its reactions to the message (then it knows them better than older history). */
+  knowsReactions(messageId: string): boolean {
+    return this.reactions.has(messageId);
   }
 
   reacted(messageId: string, kind: ReactionKind): boolean {

@@ -15,7 +15,13 @@ export function mergeMessages(current: Message[], incoming: Message[]): Message[
   const bySeq = new Map(current.map((m) => [m.seq, m]));
   for (const message of incoming) {
     const before = bySeq.get(message.seq);
-    bySeq.set(message.seq, { ...message, mine: message.mine ?? before?.mine, clientId: message.clientId ?? before?.clientId });
+    bySeq.set(message.seq, {
+      ...message,
+      mine: message.mine ?? before?.mine,
+      clientId: message.clientId ?? before?.clientId,
+      source: message.source ?? before?.source,
+      myReactions: message.myReactions ?? before?.myReactions,
+    });
   }
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
@@ -221,10 +227,15 @@ export function useRoomFeed(connection: ChatConnection, roomId: string | null, e
   };
   const discard = (clientId: string) => setPending((current) => current.filter((c) => c.clientId !== clientId));
 
+  /** Whether the reader gave this reaction: what they did in this tab, else what history said. */
+  const reactedTo = (message: Message, kind: ReactionKind) =>
+    own?.knowsReactions(message.id) ? own.reacted(message.id, kind) : !!message.myReactions?.includes(kind);
+
   /** Adds the reader's reaction, or takes it back. */
   async function react(message: Message, kind: ReactionKind): Promise<void> {
     if (!own) return;
-    const on = !own.reacted(message.id, kind);
+    for (const given of message.myReactions ?? []) if (!own.knowsReactions(message.id)) own.setReacted(message.id, given, true);
+    const on = !reactedTo(message, kind);
     let ack = await emitAck<{ message: Message }>(socket, on ? 'chat:react' : 'chat:unreact', { messageId: message.id, kind });
     // Given earlier (another tab, before a reload): the press means taking it back.
     if (!ack.ok && ack.code === 'ALREADY_REACTED') {
@@ -266,8 +277,8 @@ export function useRoomFeed(connection: ChatConnection, roomId: string | null, e
     remove,
     update: merge,
     isMine,
-    reacted: (message: Message, kind: ReactionKind) => !!own?.reacted(message.id, kind),
-    sourceOf: (message: Message) => own?.source(message.id),
+    reacted: reactedTo,
+    sourceOf: (message: Message) => own?.source(message.id) ?? message.source ?? undefined,
   };
 }
 
