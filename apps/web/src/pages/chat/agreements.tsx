@@ -7,32 +7,10 @@ import { useLoad } from '../../lib/use-load';
 import type { ChatAgreement, Room } from './chat-types';
 
 const enc = encodeURIComponent;
-const reaffirmKey = (sessionId: string) => `artc-chat-reaffirmed:${sessionId}`;
 
 /** Whether the reader must accept the room's agreements before joining (facilitators publish them). */
 export const needsAgreement = (room: Room) =>
   !room.isFacilitator && !!room.agreementVersion && room.acceptedAgreementVersion !== room.agreementVersion;
-
-/**
- * Whether the reader re-affirmed the agreements for this session, as far as this tab knows: the room view does
- * not say, so the answer is remembered per session when it is given here (and learnt again from a refusal).
- */
-export function reaffirmedHere(sessionId: string, version: number | null): boolean {
-  try {
-    return sessionStorage.getItem(reaffirmKey(sessionId)) === String(version);
-  } catch {
-    return false;
-  }
-}
-
-function rememberReaffirmed(sessionId: string | null, version: number): void {
-  if (!sessionId) return;
-  try {
-    sessionStorage.setItem(reaffirmKey(sessionId), String(version));
-  } catch {
-    // Not remembered: the prompt may show once more.
-  }
-}
 
 interface AgreementCardProps {
   room: Room;
@@ -57,7 +35,6 @@ function AgreementCard({ room, title, intro, button, onAccepted }: AgreementCard
       const result = await api.post<{ version: number; sessionId: string | null }>(`/rooms/${enc(room.id)}/agreement/accept`, {
         version: agreement.data.version,
       });
-      rememberReaffirmed(result.sessionId, result.version);
       onAccepted(result.version);
     } catch (failure) {
       setError(failure);

@@ -33,8 +33,12 @@ export interface Room {
   lastSeq: number;
   agreementVersion: number | null;
   acceptedAgreementVersion: number | null;
+  /** During a live session in a room with agreements: whether the reader re-affirmed them in this session. */
+  reaffirmedThisSession: boolean | null;
   isFacilitator: boolean;
   mutedUntil: string | null;
+  /** An anonymous room: the reader's own pseudonym number, once they have spoken. */
+  myPseudonymNumber: number | null;
   session: Session | null;
   createdAt: string;
 }

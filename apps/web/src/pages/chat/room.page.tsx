@@ -5,7 +5,7 @@ import { Page } from '../../components/page';
 import { api, ApiError } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
-import { JoinAgreement, needsAgreement, ReaffirmAgreement, reaffirmedHere } from './agreements';
+import { JoinAgreement, needsAgreement, ReaffirmAgreement } from './agreements';
 import { useChatSocket, useSocketEvent } from './chat-socket';
 import type { Breakout, Room, Session } from './chat-types';
 import { FacilitatorPanel } from './facilitator-panel';
@@ -30,7 +30,6 @@ export function RoomPage({ id }: { id: string }) {
   const [stayInMain, setStayInMain] = useState(false);
   const [visiting, setVisiting] = useState<string | null>(null);
   const [mustReaffirm, setMustReaffirm] = useState(false);
-  const [, setReaffirmed] = useState(0);
   const gated = !r || needsAgreement(r);
 
   const main = useRoomFeed(connection, id, !gated && !removed);
@@ -142,7 +141,7 @@ export function RoomPage({ id }: { id: string }) {
     !r.isFacilitator &&
     !!r.agreementVersion &&
     !gated &&
-    !reaffirmedHere(live.id, r.agreementVersion) &&
+    r.reaffirmedThisSession !== true &&
     (live.stage === 'agreements' || mustReaffirm);
   const shared = { room: r, sessions: sessions.data?.items ?? [], meId: me?.id, socket: connection.socket, canWrite, onRefused };
 
@@ -156,7 +155,17 @@ export function RoomPage({ id }: { id: string }) {
           {gated ? (
             <JoinAgreement
               room={r}
-              onAccepted={(version) => room.setData((c) => c && { ...c, acceptedAgreementVersion: version })}
+              onAccepted={(version) =>
+                // Accepting during a live session is also that session's re-affirmation.
+                room.setData(
+                  (c) =>
+                    c && {
+                      ...c,
+                      acceptedAgreementVersion: version,
+                      reaffirmedThisSession: c.session ? true : c.reaffirmedThisSession,
+                    },
+                )
+              }
             />
           ) : (
             <>
@@ -165,7 +174,7 @@ export function RoomPage({ id }: { id: string }) {
                   room={r}
                   onAccepted={() => {
                     setMustReaffirm(false);
-                    setReaffirmed((n) => n + 1);
+                    room.setData((c) => c && { ...c, reaffirmedThisSession: true });
                   }}
                 />
               )}
