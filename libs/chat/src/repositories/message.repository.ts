@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PreparedReads } from '@app/database';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export const CHAT_REACTIONS = ['heart', 'thanks', 'insightful', 'support', 'agree'] as const;
@@ -30,7 +31,6 @@ export interface MessageRecord {
 
 export interface NewMessage {
   roomId: string;
-  seq: number;
   sessionId: string | null;
   kind: MessageKind;
   authorId: string | null;
@@ -55,7 +55,10 @@ const FROM_MESSAGES = 'FROM chat_message m LEFT JOIN app_user u ON u.id = m.auth
 /** Messages of a room in sequence order, their revisions and reactions. */
 @Injectable()
 export class MessageRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preparedReads: PreparedReads,
+  ) {}
 
   private db(manager?: EntityManager) {
     return manager ?? this.dataSource.manager;
@@ -67,10 +70,9 @@ export class MessageRepository {
   }
 
   async findByClientId(roomId: string, authorId: string, clientId: string, manager?: EntityManager): Promise<MessageRecord | null> {
-    const rows: MessageRecord[] = await this.db(manager).query(
-      `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room_id = $1 AND m.author_id = $2 AND m.client_id = $3`,
-      [roomId, authorId, clientId],
-    );
+    const sql = `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room_id = $1 AND m.author_id = $2 AND m.client_id = $3`;
+    const values = [roomId, authorId, clientId];
+    const rows: MessageRecord[] = manager ? await manager.query(sql, values) : await this.preparedReads.rows(sql, values);
     return rows[0] ?? null;
   }
 
@@ -100,14 +102,21 @@ export class MessageRepository {
     return row?.at ?? null;
   }
 
-  async insert(message: NewMessage, manager: EntityManager): Promise<string> {
-    const [row] = await manager.query(
-      `INSERT INTO chat_message (room_id, seq, session_id, kind, author_id, anonymous, pseudonym_number, client_id, source, html,
+  /**
+   * Numbers and writes a message in one statement: the room's row is locked from taking the next number until the
+   * statement's transaction commits, so concurrent sends queue only for that, and a failed insert (a reused
+   * client id) leaves the number untaken — sequences stay gap-free.
+   */
+  async insertNumbered(message: NewMessage, manager?: EntityManager): Promise<MessageRecord> {
+    const [row] = await this.db(manager).query(
+      `WITH numbered AS (UPDATE chat_room SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
+       INSERT INTO chat_message (room_id, seq, session_id, kind, author_id, anonymous, pseudonym_number, client_id, source, html,
          renderer_version, reply_to_seq, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+       SELECT $1::uuid, numbered.last_seq, $2::uuid, $3::text, $4::uuid, $5::boolean, $6::int, $7::text, $8::text, $9::text,
+         $10::int, $11::bigint, $12::timestamptz
+       FROM numbered RETURNING id, seq::int AS seq, (SELECT display_name FROM app_user WHERE id = author_id) AS "authorName"`,
       [
         message.roomId,
-        message.seq,
         message.sessionId,
         message.kind,
         message.authorId,
@@ -121,7 +130,9 @@ export class MessageRepository {
         message.createdAt,
       ],
     );
-    return row.id;
+    if (!row) throw new Error(`There is no room ${message.roomId} to write to`);
+    const { rendererVersion: _version, ...written } = message;
+    return { ...written, ...row, status: 'visible', removedReason: null, pinned: false, editedAt: null, reactions: {} };
   }
 
   async edit(id: string, source: string, html: string, rendererVersion: number, at: Date, manager: EntityManager): Promise<void> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PreparedReads } from '@app/database';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface ParticipantRecord {
@@ -17,20 +18,24 @@ const PARTICIPANT_COLUMNS = `p.room_id AS "roomId", p.user_id AS "userId", u.dis
   p.pseudonym_number AS "pseudonymNumber", p.assigned, p.muted_until AS "mutedUntil", p.removed_at AS "removedAt",
   p.removed_reason AS "removedReason", p.joined_at AS "joinedAt"`;
 
+const PARTICIPANT_SQL = `SELECT ${PARTICIPANT_COLUMNS} FROM chat_participant p JOIN app_user u ON u.id = p.user_id WHERE p.room_id = $1 AND p.user_id = $2`;
+
 /** Who is (or was) in a room: pseudonyms, mutes, removals, breakout assignments and agreement acceptances. */
 @Injectable()
 export class ParticipantRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preparedReads: PreparedReads,
+  ) {}
 
   private db(manager?: EntityManager) {
     return manager ?? this.dataSource.manager;
   }
 
   async find(roomId: string, userId: string, manager?: EntityManager): Promise<ParticipantRecord | null> {
-    const rows: ParticipantRecord[] = await this.db(manager).query(
-      `SELECT ${PARTICIPANT_COLUMNS} FROM chat_participant p JOIN app_user u ON u.id = p.user_id WHERE p.room_id = $1 AND p.user_id = $2`,
-      [roomId, userId],
-    );
+    const rows: ParticipantRecord[] = manager
+      ? await manager.query(PARTICIPANT_SQL, [roomId, userId])
+      : await this.preparedReads.rows(PARTICIPANT_SQL, [roomId, userId]);
     return rows[0] ?? null;
   }
 
@@ -96,9 +101,9 @@ export class ParticipantRepository {
 
   /** The highest version accepted: to join (session null), or re-affirmed in the given session. */
   async acceptedVersion(roomId: string, userId: string, sessionId: string | null): Promise<number | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.preparedReads.rows<{ version: number | null }>(
       `SELECT max(version) AS version FROM chat_agreement_acceptance
-       WHERE room_id = $1 AND user_id = $2 AND session_id IS NOT DISTINCT FROM $3`,
+       WHERE room_id = $1 AND user_id = $2 AND session_id IS NOT DISTINCT FROM $3::uuid`,
       [roomId, userId, sessionId],
     );
     return row?.version ?? null;

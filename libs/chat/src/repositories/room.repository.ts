@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ScopeKey, ScopeSet } from '@app/identity';
+import { PreparedReads } from '@app/database';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export const ROOM_STATES = ['open', 'slow', 'paused', 'closed', 'archived'] as const;
@@ -48,17 +49,23 @@ const ROOM_COLUMNS = `r.id, r.title, r.scope_key AS "scopeKey", r.parent_id AS "
   (SELECT max(version) FROM chat_agreement a WHERE a.room_id = COALESCE(r.parent_id, r.id)) AS "agreementVersion",
   (SELECT s.id FROM chat_session s WHERE s.room_id = COALESCE(r.parent_id, r.id) AND s.ended_at IS NULL) AS "liveSessionId"`;
 
+const ROOM_BY_ID_SQL = `SELECT ${ROOM_COLUMNS} FROM chat_room r WHERE r.id = $1`;
+
 /** Rooms, their facilitators and agreements. */
 @Injectable()
 export class RoomRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preparedReads: PreparedReads,
+  ) {}
 
   private db(manager?: EntityManager) {
     return manager ?? this.dataSource.manager;
   }
 
   async findById(id: string, manager?: EntityManager): Promise<RoomRecord | null> {
-    const rows: RoomRecord[] = await this.db(manager).query(`SELECT ${ROOM_COLUMNS} FROM chat_room r WHERE r.id = $1`, [id]);
+    // Behind every chat event: outside a transaction it runs as a prepared statement (see PreparedReads).
+    const rows: RoomRecord[] = manager ? await manager.query(ROOM_BY_ID_SQL, [id]) : await this.preparedReads.rows(ROOM_BY_ID_SQL, [id]);
     return rows[0] ?? null;
   }
 
@@ -126,7 +133,10 @@ export class RoomRepository {
     await manager.query(`UPDATE chat_room SET state = 'closed' WHERE session_id = $1 AND state <> 'closed'`, [sessionId]);
   }
 
-  /** Locks the room row: messages are numbered one at a time per room. */
+  /**
+   * Locks the room row for a change that must not interleave with numbering (a new pseudonym, a new agreements
+   * version); `MessageRepository.insertNumbered` takes the same lock for its one statement.
+   */
   async lockForMessage(roomId: string, manager: EntityManager): Promise<{ lastSeq: number; pseudonymCount: number }> {
     const [row] = await manager.query(
       'SELECT last_seq::int AS "lastSeq", pseudonym_count AS "pseudonymCount" FROM chat_room WHERE id = $1 FOR UPDATE',
@@ -135,8 +145,8 @@ export class RoomRepository {
     return row;
   }
 
-  async recordMessage(roomId: string, seq: number, pseudonymCount: number, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE chat_room SET last_seq = $2, pseudonym_count = $3 WHERE id = $1', [roomId, seq, pseudonymCount]);
+  async recordPseudonymCount(roomId: string, pseudonymCount: number, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE chat_room SET pseudonym_count = $2 WHERE id = $1', [roomId, pseudonymCount]);
   }
 
   async agreement(roomId: string): Promise<{ version: number; body: string; createdAt: Date } | null> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PreparedReads } from '@app/database';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export const STAGES = ['check_in', 'agreements', 'framing', 'breakouts', 'report_out', 'closed'] as const;
@@ -22,13 +23,14 @@ const SESSION_COLUMNS = `id, room_id AS "roomId", number, stage, stage_changed_a
 /** Sessions of a room: one live at a time, moved through the stages of a Chat for Change. */
 @Injectable()
 export class SessionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preparedReads: PreparedReads,
+  ) {}
 
   async findById(id: string, manager?: EntityManager): Promise<SessionRecord | null> {
-    const rows: SessionRecord[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT ${SESSION_COLUMNS} FROM chat_session WHERE id = $1`,
-      [id],
-    );
+    const sql = `SELECT ${SESSION_COLUMNS} FROM chat_session WHERE id = $1`;
+    const rows: SessionRecord[] = manager ? await manager.query(sql, [id]) : await this.preparedReads.rows(sql, [id]);
     return rows[0] ?? null;
   }
 

@@ -28,7 +28,7 @@ export interface SendInput {
 }
 
 /**
- * Writes one message: every rule checked before anything is written, then numbered under the room's row lock.
+ * Writes one message: every rule checked before anything is written, then numbered and written in one statement.
  * A resend with the same client id returns the message already written (never a second one); the same id with
  * different text is refused.
  */
@@ -55,42 +55,30 @@ export class MessageSender {
     const { room } = context;
     const sessionId = room.sessionId ?? room.liveSessionId;
     const html = renderMarkdown(input.body).html;
-    let messageId: string;
+    // Everything but the numbered write happens before it, so concurrent senders queue only for that one statement.
+    // A reply's target is an earlier message; if it is removed meanwhile, the reply shows it removed.
+    if (input.replyToSeq && !(await this.messages.existsVisible(room.id, input.replyToSeq))) {
+      throw badRequest(ErrorCode.ReplyTargetNotFound, `There is no message ${input.replyToSeq} to reply to here`);
+    }
+    const pseudonymNumber = room.anonymous ? await this.pseudonymOf(room.id, actor.userId) : null;
+    // Speaking makes one a participant (the roster and balance count them); joining usually did already.
+    const known = !room.parentId && context.participant !== null;
+    if (!room.anonymous && !known) await this.participants.ensure(room.id, actor.userId);
+    let message: MessageRecord;
     try {
-      messageId = await this.dataSource.transaction(async (manager) => {
-        const locked = await this.rooms.lockForMessage(room.id, manager);
-        if (input.replyToSeq && !(await this.messages.existsVisible(room.id, input.replyToSeq, manager))) {
-          throw badRequest(ErrorCode.ReplyTargetNotFound, `There is no message ${input.replyToSeq} to reply to here`);
-        }
-        await this.participants.ensure(room.id, actor.userId, manager);
-        let pseudonymCount = locked.pseudonymCount;
-        let pseudonymNumber: number | null = null;
-        if (room.anonymous) {
-          const pseudonym = await this.participants.pseudonymFor(room.id, actor.userId, pseudonymCount + 1, manager);
-          pseudonymNumber = pseudonym.number;
-          if (pseudonym.created) pseudonymCount += 1;
-        }
-        const seq = locked.lastSeq + 1;
-        const id = await this.messages.insert(
-          {
-            roomId: room.id,
-            seq,
-            sessionId,
-            kind: input.kind ?? 'message',
-            authorId: actor.userId,
-            anonymous: room.anonymous,
-            pseudonymNumber,
-            clientId: input.clientId,
-            source: input.body,
-            html,
-            rendererVersion: RENDERER_VERSION,
-            replyToSeq: input.replyToSeq ?? null,
-            createdAt: this.clock.now(),
-          },
-          manager,
-        );
-        await this.rooms.recordMessage(room.id, seq, pseudonymCount, manager);
-        return id;
+      message = await this.messages.insertNumbered({
+        roomId: room.id,
+        sessionId,
+        kind: input.kind ?? 'message',
+        authorId: actor.userId,
+        anonymous: room.anonymous,
+        pseudonymNumber,
+        clientId: input.clientId,
+        source: input.body,
+        html,
+        rendererVersion: RENDERER_VERSION,
+        replyToSeq: input.replyToSeq ?? null,
+        createdAt: this.clock.now(),
       });
     } catch (error) {
       // The same client id raced in on another connection: the first one written wins, the other gets it back.
@@ -99,9 +87,20 @@ export class MessageSender {
       if (!winner) throw error;
       return this.sameOrRefuse(winner, input);
     }
-    const message = (await this.messages.findById(messageId))!;
     this.events.publish({ type: 'message.created', roomId: room.id, message: presentMessage(message) });
     return presentOwnMessage(message);
+  }
+
+  /** The speaker's pseudonym in this room: given once, the room's next number, under the room's row lock. */
+  private async pseudonymOf(roomId: string, userId: string): Promise<number> {
+    const known = await this.participants.find(roomId, userId);
+    if (known?.pseudonymNumber) return known.pseudonymNumber;
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.rooms.lockForMessage(roomId, manager);
+      const pseudonym = await this.participants.pseudonymFor(roomId, userId, locked.pseudonymCount + 1, manager);
+      if (pseudonym.created) await this.rooms.recordPseudonymCount(roomId, locked.pseudonymCount + 1, manager);
+      return pseudonym.number;
+    });
   }
 
   private sameOrRefuse(earlier: MessageRecord, input: SendInput) {

@@ -5,7 +5,7 @@ import type { Actor } from '@app/identity';
 import { renderMarkdown, RENDERER_VERSION } from '@app/markdown';
 import type { EntityManager } from 'typeorm';
 import { presentMessage } from '../presenters';
-import { MessageRepository, RoomRepository, type RoomRecord } from '../repositories';
+import { MessageRepository, type RoomRecord } from '../repositories';
 import { ChatEvents } from './chat-events';
 
 /**
@@ -15,7 +15,6 @@ import { ChatEvents } from './chat-events';
 @Injectable()
 export class SystemNotes {
   constructor(
-    private readonly rooms: RoomRepository,
     private readonly messages: MessageRepository,
     private readonly clock: Clock,
     private readonly events: ChatEvents,
@@ -28,12 +27,9 @@ export class SystemNotes {
   }
 
   async write(manager: EntityManager, room: RoomRecord, actor: Actor, text: string): Promise<string> {
-    const locked = await this.rooms.lockForMessage(room.id, manager);
-    const seq = locked.lastSeq + 1;
-    const id = await this.messages.insert(
+    const { id } = await this.messages.insertNumbered(
       {
         roomId: room.id,
-        seq,
         sessionId: room.sessionId ?? room.liveSessionId,
         kind: 'system',
         authorId: actor.userId,
@@ -48,7 +44,6 @@ export class SystemNotes {
       },
       manager,
     );
-    await this.rooms.recordMessage(room.id, seq, locked.pseudonymCount, manager);
     return id;
   }
 }
