@@ -71,11 +71,14 @@ describe('the reader-specific bookmarked flag on posts', () => {
   it('is true on the posts of the reader’s own bookmark list, and on the post a reaction returns', async () => {
     const { post } = await freshPost();
     const reader = await person(t, { institutionId: w.schoolA.id });
-    await reader.client.put(`${API}/posts/${post.id}/bookmark`, {
-      reminderAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
-    });
+    const due = new Date(t.clock.now().getTime() + 3_600_000).toISOString();
+    await reader.client.put(`${API}/posts/${post.id}/bookmark`, { reminderAt: due });
     const list = await reader.client.get(`${API}/me/bookmarks`);
     expect(list.body.items.map((i: any) => [i.post.id, i.post.bookmarked])).toEqual([[post.id, true]]);
+    // The reminder comes back with the post wherever the reader sees it, so a reloaded page still shows it.
+    const { topicId } = (await reader.client.get(`${API}/posts/${post.id}`)).body;
+    expect((await postsOf(reader.client, topicId)).find((p) => p.id === post.id)).toMatchObject({ bookmarked: true, bookmarkReminderAt: due });
+    expect((await w.memberA.client.get(`${API}/posts/${post.id}`)).body.bookmarkReminderAt).toBeNull();
     const reacted = await reader.client.post(`${API}/posts/${post.id}/reactions`, { kind: 'thanks' });
     expect(reacted.body.bookmarked).toBe(true);
   });
@@ -92,6 +95,7 @@ describe('the reader-specific bookmarked flag on posts', () => {
       const edit = await updated;
       expect(edit).toMatchObject({ id: post.id, edited: true });
       expect(edit).not.toHaveProperty('bookmarked');
+      expect(edit).not.toHaveProperty('bookmarkReminderAt');
       expect(edit).not.toHaveProperty('mine');
       expect(edit).not.toHaveProperty('myReactions');
 

@@ -69,8 +69,9 @@ export interface Post {
   createdAt: string;
   reactions: Partial<Record<ReactionKind, number>>;
   myReactions?: ReactionKind[];
-  /** The reader's own bookmark; room events leave it out. */
+  /** The reader's own bookmark and its reminder; room events leave them out. */
   bookmarked?: boolean;
+  bookmarkReminderAt?: string | null;
 }
 
 /** GET /posts/:id/revisions: earlier texts, and the current source (how the author gets it back to edit). */

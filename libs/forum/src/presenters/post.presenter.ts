@@ -30,8 +30,9 @@ export function presentPost(post: PostRecord, viewer: PostViewer) {
     createdAt: post.createdAt.toISOString(),
     reactions: post.reactionCounts ?? {},
     myReactions: post.myReactions,
-    /** The reader's own bookmark: like `mine` and `myReactions`, never part of a room event. */
+    /** The reader's own bookmark and its reminder: like `mine` and `myReactions`, never part of a room event. */
     bookmarked: post.bookmarked,
+    bookmarkReminderAt: post.bookmarkReminderAt?.toISOString() ?? null,
   };
 }
 

@@ -25,8 +25,9 @@ export interface PostRecord extends NewPost {
   editedAt: Date | null;
   reactionCounts: Record<string, number> | null;
   myReactions: string[];
-  /** Whether the reader (the `$1` of the query) bookmarked this post. */
+  /** Whether the reader (the `$1` of the query) bookmarked this post, and when they asked to be reminded. */
   bookmarked: boolean;
+  bookmarkReminderAt: Date | null;
 }
 
 const POST_COLUMNS = `p.id, p.topic_id AS "topicId", p.post_number AS "postNumber", p.author_id AS "authorId",
@@ -36,7 +37,10 @@ const POST_COLUMNS = `p.id, p.topic_id AS "topicId", p.post_number AS "postNumbe
   (SELECT json_object_agg(kind, n) FROM (SELECT kind, count(*)::int AS n FROM post_reaction WHERE post_id = p.id GROUP BY kind) k)
     AS "reactionCounts",
   ARRAY(SELECT kind FROM post_reaction WHERE post_id = p.id AND user_id = $1 ORDER BY kind) AS "myReactions",
-  EXISTS (SELECT 1 FROM bookmark b WHERE b.user_id = $1 AND b.post_id = p.id) AS "bookmarked"`;
+  b.post_id IS NOT NULL AS "bookmarked", b.reminder_at AS "bookmarkReminderAt"`;
+
+/** Posts with their authors and the reader's (`$1`) bookmark, for POST_COLUMNS. */
+const POST_FROM = 'FROM post p JOIN app_user u ON u.id = p.author_id LEFT JOIN bookmark b ON b.user_id = $1 AND b.post_id = p.id';
 
 /**
  * A page of a topic's posts; parameters: reader, topic, after post number. The row count is part of the text so a
@@ -48,13 +52,16 @@ export function postPageSql(rowCount: number): string {
 
 /** The page's SELECT for the topic `topic` (a parameter or a column); `$1` is the reader, `$3` the post number to start after. */
 export function postPageSelect(topic: string, rowCount: number): string {
-  return `SELECT ${POST_COLUMNS} FROM post p JOIN app_user u ON u.id = p.author_id
+  return `SELECT ${POST_COLUMNS} ${POST_FROM}
   WHERE p.topic_id = ${topic} AND p.post_number > $3 ORDER BY p.post_number LIMIT ${pageSizeLiteral(rowCount)}`;
 }
 
 /** A post as it comes back inside a JSON aggregate: its times as text. */
-export function postFromJson(row: Omit<PostRecord, 'createdAt' | 'editedAt'> & { createdAt: string; editedAt: string | null }): PostRecord {
-  return { ...row, createdAt: new Date(row.createdAt), editedAt: row.editedAt === null ? null : new Date(row.editedAt) };
+export function postFromJson(
+  row: Omit<PostRecord, 'createdAt' | 'editedAt' | 'bookmarkReminderAt'> & { createdAt: string; editedAt: string | null; bookmarkReminderAt: string | null },
+): PostRecord {
+  const date = (value: string | null) => (value === null ? null : new Date(value));
+  return { ...row, createdAt: new Date(row.createdAt), editedAt: date(row.editedAt), bookmarkReminderAt: date(row.bookmarkReminderAt) };
 }
 
 @Injectable()
@@ -85,7 +92,7 @@ export class PostRepository {
 
   async findById(id: string, readerId: string, manager?: EntityManager): Promise<PostRecord | null> {
     const rows: PostRecord[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT ${POST_COLUMNS} FROM post p JOIN app_user u ON u.id = p.author_id WHERE p.id = $2`,
+      `SELECT ${POST_COLUMNS} ${POST_FROM} WHERE p.id = $2`,
       [readerId, id],
     );
     return rows[0] ?? null;

@@ -52,6 +52,7 @@ export class PostService {
       mine: _mine,
       myReactions: _myReactions,
       bookmarked: _bookmarked,
+      bookmarkReminderAt: _bookmarkReminderAt,
       ...view
     } = presentPost(post, { userId: '', canModerate: false });
     return view;

@@ -28,11 +28,11 @@ export function BookmarkButton({ post, onChange, run }: BookmarkButtonProps) {
     run(async () => {
       if (pressed) {
         await api.delete(`/posts/${enc(post.id)}/bookmark`);
-        onChange({ ...post, bookmarked: false });
+        onChange({ ...post, bookmarked: false, bookmarkReminderAt: null });
         return `Bookmark on post ${post.postNumber} removed.`;
       }
-      await api.put<Bookmark>(`/posts/${enc(post.id)}/bookmark`, {});
-      onChange({ ...post, bookmarked: true });
+      const bookmark = await api.put<Bookmark>(`/posts/${enc(post.id)}/bookmark`, {});
+      onChange({ ...post, bookmarked: true, bookmarkReminderAt: bookmark.reminderAt });
       return `Post ${post.postNumber} bookmarked. Find it under your bookmarks.`;
     });
   return (
@@ -53,17 +53,20 @@ export function ReminderForm({ post, onSaved }: { post: Post; onSaved: (post: Po
     if (form.invalid(problem ? { reminderAt: problem } : {}, 'Please check the reminder time.')) return;
     return form.submit(async () => {
       const bookmark = await api.put<Bookmark>(`/posts/${enc(post.id)}/bookmark`, { reminderAt: at!.toISOString() });
-      onSaved({ ...post, bookmarked: true });
+      onSaved({ ...post, bookmarked: true, bookmarkReminderAt: bookmark.reminderAt });
       return `Post ${post.postNumber} bookmarked, with a reminder for ${formatDate(bookmark.reminderAt, true)}.`;
     });
   });
+  const current = post.bookmarkReminderAt ? new Date(post.bookmarkReminderAt) : null;
   return (
     <form class="inline-form" ref={form.formRef} onSubmit={send} noValidate>
+      {current && <p class="reminder-current">Reminder set for {formatDate(post.bookmarkReminderAt!, true)}.</p>}
       <TextField
         label={`Remind me about post ${post.postNumber}`}
         name="reminderAt"
         type="datetime-local"
         min={localInputValue(new Date())}
+        defaultValue={current && current.getTime() > Date.now() ? localInputValue(current) : undefined}
         hint="Saving bookmarks the post with this reminder."
         error={form.fields.reminderAt}
       />

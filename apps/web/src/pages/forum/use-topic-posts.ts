@@ -22,6 +22,7 @@ export function mergePosts(current: Post[], incoming: Post[]): Post[] {
       mine: post.mine ?? before?.mine,
       myReactions: post.myReactions ?? before?.myReactions ?? [],
       bookmarked: post.bookmarked ?? before?.bookmarked,
+      bookmarkReminderAt: post.bookmarkReminderAt !== undefined ? post.bookmarkReminderAt : before?.bookmarkReminderAt,
     });
   }
   return [...byId.values()].sort((a, b) => a.postNumber - b.postNumber);
