@@ -9,6 +9,7 @@ import { ForumPreferences1764460800001 } from './1764460800001-forum-preferences
 import { Chat1764460800002 } from './1764460800002-chat';
 import { ForumListedPosts1764460800003 } from './1764460800003-forum-listed-posts';
 import { ChatFlags1764460800004 } from './1764460800004-chat-flags';
+import { SpaceListedTopicCount1764460800005 } from './1764460800005-space-listed-topic-count';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   Chat1764460800002,
   ForumListedPosts1764460800003,
   ChatFlags1764460800004,
+  SpaceListedTopicCount1764460800005,
 ];

@@ -48,6 +48,8 @@ export interface NewTopic {
   phase: number | null;
   contentNotes: string[];
   createdAt: Date;
+  /** Whether readers see it at once (its first post does not await approval): only then does the space count it. */
+  listed: boolean;
 }
 
 export interface TopicListQuery {
@@ -175,7 +177,8 @@ export class TopicRepository {
         topic.createdAt,
       ],
     );
-    await manager.query('UPDATE space SET topic_count = topic_count + 1 WHERE id = $1', [topic.spaceId]);
+    // The space counts what its readers can see: a topic whose first post awaits approval counts once approved.
+    if (topic.listed) await manager.query('UPDATE space SET topic_count = topic_count + 1 WHERE id = $1', [topic.spaceId]);
     return row.id;
   }
 
@@ -203,8 +206,11 @@ export class TopicRepository {
   /** An approved post joins the topic's count and activity as if it had just been posted. */
   async recordApproval(id: string, postNumber: number, at: Date, manager: EntityManager): Promise<void> {
     await manager.query(
-      `UPDATE topic SET post_count = post_count + 1, last_listed_post_number = GREATEST(last_listed_post_number, $2),
-         bumped_at = GREATEST(bumped_at, $3) WHERE id = $1`,
+      `WITH approved AS (
+         UPDATE topic SET post_count = post_count + 1, last_listed_post_number = GREATEST(last_listed_post_number, $2),
+           bumped_at = GREATEST(bumped_at, $3) WHERE id = $1 RETURNING space_id, unlisted, archived)
+       UPDATE space SET topic_count = topic_count + 1 FROM approved
+       WHERE space.id = approved.space_id AND $2 = 1 AND NOT approved.unlisted AND NOT approved.archived`,
       [id, postNumber, at],
     );
   }
@@ -234,9 +240,17 @@ export class TopicRepository {
     patch: { pinned?: 'none' | 'space' | 'global'; archived?: boolean; unlisted?: boolean },
     manager?: EntityManager,
   ): Promise<void> {
+    // The space's count follows the topic in and out of its lists (a topic awaiting approval is in none).
     await (manager ?? this.dataSource.manager).query(
-      `UPDATE topic SET pinned = coalesce($2, pinned), archived = coalesce($3, archived), unlisted = coalesce($4, unlisted)
-       WHERE id = $1`,
+      `WITH before AS (
+         SELECT t.space_id, NOT t.unlisted AND NOT t.archived AS listed,
+           EXISTS (SELECT 1 FROM post p WHERE p.topic_id = t.id AND p.post_number = 1 AND p.status = 'pending') AS awaiting
+         FROM topic t WHERE t.id = $1 FOR UPDATE),
+       after AS (
+         UPDATE topic SET pinned = coalesce($2, pinned), archived = coalesce($3, archived), unlisted = coalesce($4, unlisted)
+         WHERE id = $1 RETURNING NOT unlisted AND NOT archived AS listed)
+       UPDATE space SET topic_count = topic_count + (after.listed::int - before.listed::int) FROM before, after
+       WHERE space.id = before.space_id AND NOT before.awaiting AND after.listed <> before.listed`,
       [id, patch.pinned ?? null, patch.archived ?? null, patch.unlisted ?? null],
     );
   }

@@ -75,6 +75,7 @@ export class TopicService {
           phase: input.phase ?? space.phase ?? null,
           contentNotes: [...new Set((input.contentNotes ?? []).map((note) => note.trim()).filter(Boolean))].slice(0, 5),
           createdAt: this.clock.now(),
+          listed: status !== 'pending',
         },
         manager,
       );
