@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
+import type { EntityManager } from 'typeorm';
 
 export const PREPARED_READS_OPTIONS = Symbol('PREPARED_READS_OPTIONS');
 
@@ -12,16 +13,6 @@ export interface PreparedReadsOptions {
 const MAX_NAMED_TEXTS = 500;
 
 /**
- * The hottest reads — the session lookup behind every request, the first page of a topic list, opening a topic and
- * its posts — as named prepared statements that PostgreSQL plans once per connection. Planning the topic list costs
- * more than running it, and PostgreSQL keeps re-planning a prepared statement whenever a custom plan looks cheaper,
- * so these connections are set to always use the generic plan. That is why they are a small pool of their own,
- * beside TypeORM's: everything else keeps per-execution plans.
- *
- * Rules for a statement run here: a read outside any transaction; a text that never embeds values (so the set of
- * names stays small), and page sizes written into the text, not bound, so the generic plan knows them.
- */
-/**
  * A page size written into a statement's text for PreparedReads: a bound LIMIT leaves the generic plan guessing at
  * a tenth of the table (and reading, say, a reader's whole read history to show 30 topics). Page sizes are few.
  */
@@ -30,6 +21,17 @@ export function pageSizeLiteral(rows: number): string {
   return String(rows);
 }
 
+/**
+ * The hottest reads — the session lookup behind every request, the first page of a topic list, opening a topic and
+ * its posts, the room and participant behind every chat event — as named prepared statements that PostgreSQL plans
+ * once per connection. Planning the topic list costs more than running it, and PostgreSQL keeps re-planning a
+ * prepared statement whenever a custom plan looks cheaper, so these connections always use the generic plan. That is why they are a small pool of their own,
+ * beside TypeORM's: everything else keeps per-execution plans.
+ *
+ * Rules for a statement run here: a read; a text that never embeds values (so the set of names stays small), and
+ * page sizes written into the text, not bound, so the generic plan knows them. Inside a transaction the same read
+ * runs on the transaction's connection instead, so it sees the transaction's own writes.
+ */
 @Injectable()
 export class PreparedReads implements OnApplicationShutdown {
   private readonly logger = new Logger(PreparedReads.name);
@@ -38,7 +40,8 @@ export class PreparedReads implements OnApplicationShutdown {
 
   constructor(@Inject(PREPARED_READS_OPTIONS) private readonly options: PreparedReadsOptions) {}
 
-  async rows<Row>(text: string, values: readonly unknown[]): Promise<Row[]> {
+  async rows<Row>(text: string, values: readonly unknown[], manager?: EntityManager): Promise<Row[]> {
+    if (manager) return manager.query(text, values as unknown[]);
     const result = await this.poolOnDemand().query({ name: this.nameFor(text), text, values: values as unknown[] });
     return result.rows as Row[];
   }

@@ -70,9 +70,11 @@ export class MessageRepository {
   }
 
   async findByClientId(roomId: string, authorId: string, clientId: string, manager?: EntityManager): Promise<MessageRecord | null> {
-    const sql = `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room_id = $1 AND m.author_id = $2 AND m.client_id = $3`;
-    const values = [roomId, authorId, clientId];
-    const rows: MessageRecord[] = manager ? await manager.query(sql, values) : await this.preparedReads.rows(sql, values);
+    const rows = await this.preparedReads.rows<MessageRecord>(
+      `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room_id = $1 AND m.author_id = $2 AND m.client_id = $3`,
+      [roomId, authorId, clientId],
+      manager,
+    );
     return rows[0] ?? null;
   }
 

@@ -33,9 +33,7 @@ export class ParticipantRepository {
   }
 
   async find(roomId: string, userId: string, manager?: EntityManager): Promise<ParticipantRecord | null> {
-    const rows: ParticipantRecord[] = manager
-      ? await manager.query(PARTICIPANT_SQL, [roomId, userId])
-      : await this.preparedReads.rows(PARTICIPANT_SQL, [roomId, userId]);
+    const rows = await this.preparedReads.rows<ParticipantRecord>(PARTICIPANT_SQL, [roomId, userId], manager);
     return rows[0] ?? null;
   }
 

@@ -65,7 +65,7 @@ export class RoomRepository {
 
   async findById(id: string, manager?: EntityManager): Promise<RoomRecord | null> {
     // Behind every chat event: outside a transaction it runs as a prepared statement (see PreparedReads).
-    const rows: RoomRecord[] = manager ? await manager.query(ROOM_BY_ID_SQL, [id]) : await this.preparedReads.rows(ROOM_BY_ID_SQL, [id]);
+    const rows = await this.preparedReads.rows<RoomRecord>(ROOM_BY_ID_SQL, [id], manager);
     return rows[0] ?? null;
   }
 

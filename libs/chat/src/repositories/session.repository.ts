@@ -29,8 +29,7 @@ export class SessionRepository {
   ) {}
 
   async findById(id: string, manager?: EntityManager): Promise<SessionRecord | null> {
-    const sql = `SELECT ${SESSION_COLUMNS} FROM chat_session WHERE id = $1`;
-    const rows: SessionRecord[] = manager ? await manager.query(sql, [id]) : await this.preparedReads.rows(sql, [id]);
+    const rows = await this.preparedReads.rows<SessionRecord>(`SELECT ${SESSION_COLUMNS} FROM chat_session WHERE id = $1`, [id], manager);
     return rows[0] ?? null;
   }
 

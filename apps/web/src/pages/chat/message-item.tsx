@@ -68,6 +68,17 @@ export function MessageItem({ message, context }: { message: Message; context: M
   const mayFlag = !mine && !system && visible;
   const reactions = CHAT_REACTIONS.filter((r) => (message.reactions[r.kind] ?? 0) > 0 || reacting);
   const suffix = <span class="visually-hidden"> message {n}</span>;
+  const moreToggle = (
+    <button
+      type="button"
+      ref={moreButton}
+      class="button button-small button-secondary"
+      aria-expanded={moreOpen ? 'true' : 'false'}
+      onClick={() => setMoreOpen(!moreOpen)}
+    >
+      More<span class="visually-hidden"> actions for message {n}</span>
+    </button>
+  );
   const replyTo = message.replyToSeq ? context.bySeq(message.replyToSeq) : undefined;
 
   const open = (next: Exclude<Panel, null>) => {
@@ -169,28 +180,12 @@ export function MessageItem({ message, context }: { message: Message; context: M
               Reply<span class="visually-hidden"> to message {n}</span>
             </button>
           )}
-          <button
-            type="button"
-            ref={moreButton}
-            class="button button-small button-secondary"
-            aria-expanded={moreOpen ? 'true' : 'false'}
-            onClick={() => setMoreOpen(!moreOpen)}
-          >
-            More<span class="visually-hidden"> actions for message {n}</span>
-          </button>
+          {moreToggle}
         </div>
       )}
       {system && isFacilitator && visible && (
         <div class="chat-actions">
-          <button
-            type="button"
-            ref={moreButton}
-            class="button button-small button-secondary"
-            aria-expanded={moreOpen ? 'true' : 'false'}
-            onClick={() => setMoreOpen(!moreOpen)}
-          >
-            More<span class="visually-hidden"> actions for message {n}</span>
-          </button>
+          {moreToggle}
         </div>
       )}
       {moreOpen && (
