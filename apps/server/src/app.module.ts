@@ -5,6 +5,7 @@ import { CoreModule, type AppConfig, type Clock } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { ChatModule } from '@app/chat';
 import { ForumModule } from '@app/forum';
+import { KnowledgeModule } from '@app/knowledge';
 import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
 import { RedisModule } from '@app/jobs';
 import { AuthController } from './controllers/auth.controller';
@@ -22,6 +23,11 @@ import { RoomFacilitationController } from './controllers/room-facilitation.cont
 import { SpaceController } from './controllers/space.controller';
 import { TopicController } from './controllers/topic.controller';
 import { ForumPersonalController } from './controllers/forum-personal.controller';
+import { ArticleController } from './controllers/article.controller';
+import { ArticleCycleController } from './controllers/article-cycle.controller';
+import { ArticleEngagementController } from './controllers/article-engagement.controller';
+import { CollectionController } from './controllers/collection.controller';
+import { CurationController } from './controllers/curation.controller';
 import { DemoContent } from './demo/demo-content';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -52,6 +58,7 @@ export class AppModule {
         IdentityModule,
         ForumModule,
         ChatModule,
+        KnowledgeModule,
       ],
       controllers: [
         AuthController,
@@ -66,6 +73,11 @@ export class AppModule {
         PostController,
         FlagController,
         ForumPersonalController,
+        ArticleController,
+        ArticleCycleController,
+        ArticleEngagementController,
+        CollectionController,
+        CurationController,
         RoomController,
         RoomFacilitationController,
         ChatMessageController,

@@ -52,6 +52,11 @@ export enum ErrorCode {
   ClientIdReused = 'CLIENT_ID_REUSED',
   EditWindowPassed = 'EDIT_WINDOW_PASSED',
   UnknownEvent = 'UNKNOWN_EVENT',
+  InvalidTransition = 'INVALID_TRANSITION',
+  ApprovalRequired = 'APPROVAL_REQUIRED',
+  ReviewerNotEligible = 'REVIEWER_NOT_ELIGIBLE',
+  ArticleTooLong = 'ARTICLE_TOO_LONG',
+  RevisionConflict = 'REVISION_CONFLICT',
   Internal = 'INTERNAL_ERROR',
 }
 

@@ -17,6 +17,7 @@ import { SpaceService } from './services/space.service';
 import { TopicService } from './services/topic.service';
 import { PersonalRepository } from './repositories/personal.repository';
 import { PersonalService } from './services/personal.service';
+import { ForumExcerpts } from './services/forum-excerpts.service';
 
 @Module({
   imports: [IdentityModule],
@@ -40,7 +41,10 @@ import { PersonalService } from './services/personal.service';
     FlagService,
     PersonalRepository,
     PersonalService,
+    ForumExcerpts,
   ],
-  exports: [MentionSuggestions, PreviewService, PreferenceService, SpaceService, TopicService, PostService, ForumEvents, FlagService, PersonalService],
+  exports: [
+    ForumExcerpts,
+    MentionSuggestions, PreviewService, PreferenceService, SpaceService, TopicService, PostService, ForumEvents, FlagService, PersonalService],
 })
 export class ForumModule {}

@@ -92,6 +92,13 @@ export class SessionReportService {
     return { title: main!.title, anonymous: main!.anonymous, session: this.sessionFacts(session), sections };
   }
 
+  /** Where a room's material may go (its scope and linked space): for facilitators taking a transcript elsewhere. */
+  async roomFacts(actor: Actor, roomId: string) {
+    const { room } = await this.access.facilitated(actor, roomId);
+    const main = room.parentId ? await this.rooms.findById(room.parentId) : room;
+    return { scopeKey: main!.scopeKey, spaceId: main!.spaceId };
+  }
+
   private sessionFacts(session: SessionRecord) {
     return {
       number: session.number,

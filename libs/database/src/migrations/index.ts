@@ -10,6 +10,7 @@ import { Chat1764460800002 } from './1764460800002-chat';
 import { ForumListedPosts1764460800003 } from './1764460800003-forum-listed-posts';
 import { ChatFlags1764460800004 } from './1764460800004-chat-flags';
 import { SpaceListedTopicCount1764460800005 } from './1764460800005-space-listed-topic-count';
+import { Knowledge1764547200000 } from './1764547200000-knowledge';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   ForumListedPosts1764460800003,
   ChatFlags1764460800004,
   SpaceListedTopicCount1764460800005,
+  Knowledge1764547200000,
 ];

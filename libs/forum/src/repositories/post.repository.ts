@@ -98,6 +98,14 @@ export class PostRepository {
     return rows[0] ?? null;
   }
 
+  /** Posts of a topic by number, in order (for quoting them elsewhere). */
+  byNumbers(topicId: string, postNumbers: readonly number[], readerId: string): Promise<PostRecord[]> {
+    return this.dataSource.query(
+      `SELECT ${POST_COLUMNS} ${POST_FROM} WHERE p.topic_id = $2 AND p.post_number = ANY($3::int[]) ORDER BY p.post_number`,
+      [readerId, topicId, postNumbers],
+    );
+  }
+
   async existsVisible(topicId: string, postNumber: number, manager?: EntityManager): Promise<boolean> {
     const rows = await (manager ?? this.dataSource.manager).query(
       `SELECT 1 FROM post WHERE topic_id = $1 AND post_number = $2 AND status = 'visible'`,

@@ -8,3 +8,4 @@ export * from './flag.service';
 export { MentionSuggestions } from './mention-suggestions.service';
 export { PreviewService } from './preview.service';
 export { PreferenceService } from './preference.service';
+export { ForumExcerpts, type TopicExcerpt } from './forum-excerpts.service';

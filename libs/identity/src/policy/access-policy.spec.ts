@@ -127,6 +127,7 @@ const ALLOWED: Record<Action, Record<Role, string>> = {
   'member.viewEmail':             { admin: 'YYY', facilitator: 'NNN', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
   'space.manage':                 { admin: 'YYY', facilitator: 'NNN', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
   'room.manage':                  { admin: 'YYY', facilitator: 'YYY', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
+  'knowledge.curate':             { admin: 'YYY', facilitator: 'YYY', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
 };
 
 const readRows = ROLES.flatMap((role) => SCOPES.map((scope, i) => ({ role, scope, readable: READABLE[role][i] })));

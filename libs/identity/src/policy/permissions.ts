@@ -18,7 +18,8 @@ export type Action =
   | 'member.setSchoolLead'
   | 'member.viewEmail'
   | 'space.manage'
-  | 'room.manage';
+  | 'room.manage'
+  | 'knowledge.curate';
 
 type Rule = (actor: Actor, institutionId: string | null) => boolean;
 
@@ -46,6 +47,9 @@ export const PERMISSIONS: Readonly<Record<Action, Rule>> = {
   'space.manage': adminOrSchoolLead,
   // Chats for Change are run by the program's facilitators anywhere, and by a school's leads for their school.
   'room.manage': (actor, institutionId) => actor.platformRole === 'facilitator' || adminOrSchoolLead(actor, institutionId),
+  // Curating the knowledge base (any article's cycle, the dashboard, review settings): the program's facilitators
+  // and admins anywhere, a school's leads for their school. An article whose owner left is theirs.
+  'knowledge.curate': (actor, institutionId) => actor.platformRole === 'facilitator' || adminOrSchoolLead(actor, institutionId),
 };
 
 export const ACTIONS = Object.keys(PERMISSIONS) as Action[];

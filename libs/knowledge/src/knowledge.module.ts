@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ChatModule } from '@app/chat';
+import { ForumModule } from '@app/forum';
+import { IdentityModule } from '@app/identity';
+import { ArticleListRepository, ArticleRepository, CollectionRepository, CurationRepository, EngagementRepository, ReviewRepository } from './repositories';
+import { ArticleAccess } from './services/article-access.service';
+import { ArticleCycleService } from './services/article-cycle.service';
+import { ArticleService } from './services/article.service';
+import { CaptureService } from './services/capture.service';
+import { CollectionService } from './services/collection.service';
+import { CurationService } from './services/curation.service';
+import { EngagementService } from './services/engagement.service';
+
+const SERVICES = [ArticleService, ArticleCycleService, CaptureService, CollectionService, CurationService, EngagementService];
+
+@Module({
+  imports: [IdentityModule, ForumModule, ChatModule],
+  providers: [ArticleRepository, ArticleListRepository, CollectionRepository, CurationRepository, EngagementRepository, ReviewRepository, ArticleAccess, ...SERVICES],
+  exports: SERVICES,
+})
+export class KnowledgeModule {}

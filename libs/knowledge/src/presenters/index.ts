@@ -1,0 +1,2 @@
+export * from './article.presenter';
+export * from './collection.presenter';

@@ -1,0 +1,6 @@
+export * from './article.repository';
+export * from './article-list.repository';
+export * from './collection.repository';
+export * from './curation.repository';
+export * from './engagement.repository';
+export * from './review.repository';
