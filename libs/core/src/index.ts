@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './request-context';
 export * from './logger';
 export * from './core.module';
+export * from './text-diff';

@@ -202,6 +202,11 @@ describe('editing and deleting posts', () => {
       [1, 'First draft'],
       [2, 'Second **draft**'],
     ]);
+    // Who made each edit, and what it changed.
+    expect(revisions.body.items[1]).toMatchObject({
+      editedBy: { id: w.memberA.id, anonymous: false },
+      diff: { parts: [{ op: 'removed', lines: ['Second **draft**'] }, { op: 'added', lines: ['Third draft'] }] },
+    });
     expect((await w.otherA.client.get(`${API}/posts/${post.id}`)).body).toMatchObject({
       edited: true,
       html: expect.stringContaining('Third draft'),

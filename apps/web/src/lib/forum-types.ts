@@ -76,8 +76,14 @@ export interface Post {
 
 /** GET /posts/:id/revisions: earlier texts, and the current source (how the author gets it back to edit). */
 export interface PostRevisions {
-  items: { revision: number; source: string; createdAt: string }[];
+  items: { revision: number; source: string; createdAt: string; editedBy: Author; diff: TextDiff }[];
   current: string;
+}
+
+/** A line diff from the server: changed runs, and unchanged runs cut to their context lines. */
+export interface TextDiff {
+  parts: { op: 'same' | 'removed' | 'added'; lines: string[] }[];
+  skippedLines: number;
 }
 
 export interface Bookmark {

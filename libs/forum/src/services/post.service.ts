@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest, Clock, conflict, DomainError, ErrorCode, forbidden, notFound } from '@app/core';
+import { badRequest, Clock, conflict, diffLines, DomainError, ErrorCode, forbidden, notFound } from '@app/core';
 import { AuditedWrite, type Actor } from '@app/identity';
 import { RENDERER_VERSION } from '@app/markdown';
 import { DataSource } from 'typeorm';
 import { ForumPolicy } from '../policy';
-import { postIsListed, presentPost, presentRevealedAuthor, type PostViewer } from '../presenters';
+import { postIsListed, presentAuthor, presentPost, presentRevealedAuthor, type PostViewer } from '../presenters';
 import { PostRepository, TopicRepository, type PostRecord, type SpaceRecord, type TopicRecord } from '../repositories';
 import { PersonalRepository } from '../repositories/personal.repository';
 import { PostingRules } from './posting-rules.service';
@@ -140,8 +140,17 @@ export class PostService {
     const { post, space } = await this.readablePost(actor, postId);
     if (post.authorId !== actor.userId && !ForumPolicy.canModerate(actor, space)) throw notFound();
     const revisions = await this.posts.revisions(postId);
+    // Only the author edits, so "who" is the author as the topic shows them: a pseudonym stays a pseudonym.
+    const editedBy = presentAuthor({ id: post.authorId, displayName: post.authorName }, post);
     return {
-      items: revisions.map((r) => ({ revision: r.revision, source: r.source, createdAt: new Date(r.createdAt).toISOString() })),
+      items: revisions.map((r, i) => ({
+        revision: r.revision,
+        source: r.source,
+        createdAt: new Date(r.createdAt).toISOString(),
+        editedBy,
+        /** What the edit made at `createdAt` changed: this text against the one that replaced it. */
+        diff: diffLines(r.source, revisions[i + 1]?.source ?? post.source),
+      })),
       current: post.source,
     };
   }

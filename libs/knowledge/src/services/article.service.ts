@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { badRequest, conflict, decodeCursor, ErrorCode, forbidden, notFound, toPage } from '@app/core';
+import { badRequest, conflict, decodeCursor, diffLines, ErrorCode, forbidden, notFound, toPage } from '@app/core';
 import { ForumExcerpts } from '@app/forum';
 import { AccessPolicy, ActorRepository, ScopeOwner, type Actor, type ScopeKey } from '@app/identity';
 import { DataSource } from 'typeorm';
 import { KnowledgePolicy, type ArticleStage, type ArticleType } from '../policy';
 import { presentArticle, presentArticleSummary } from '../presenters';
 import { ArticleListRepository, ArticleRepository, EngagementRepository, type ArticleRecord, type Attachment } from '../repositories';
-import { diffLines } from '../text-diff';
+
 import { ArticleAccess, type ArticleContext } from './article-access.service';
 import { articleContent, DEFAULT_VERIFICATION_DAYS, type ContentInput } from './article-input';
 

@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
 import { useAction, useSubmit } from '../../lib/use-submit';
 import { MarkdownComposer } from './markdown-composer';
+import { TextDiffView } from '../../components/text-diff';
 
 const enc = encodeURIComponent;
 
@@ -107,10 +108,14 @@ export function RevisionHistory({ post, id }: { post: Post; id: string }) {
           {revisions.data.items.map((r) => (
             <li key={r.revision}>
               <h4>
-                Version {r.revision}, replaced on <time dateTime={r.createdAt}>{formatDate(r.createdAt, true)}</time>
+                Version {r.revision}, replaced by {r.editedBy.displayName} on <time dateTime={r.createdAt}>{formatDate(r.createdAt, true)}</time>
               </h4>
-              {/* Shown as plain text: an earlier version is the author's Markdown, never rendered HTML. */}
-              <pre class="revision-source">{r.source}</pre>
+              <TextDiffView diff={r.diff} label={`What the edit of version ${r.revision} changed`} />
+              <details>
+                <summary>Whole text of version {r.revision}</summary>
+                {/* Shown as plain text: an earlier version is the author's Markdown, never rendered HTML. */}
+                <pre class="revision-source">{r.source}</pre>
+              </details>
             </li>
           ))}
           <li>
