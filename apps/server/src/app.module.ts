@@ -6,6 +6,7 @@ import { DatabaseModule } from '@app/database';
 import { ChatModule } from '@app/chat';
 import { ForumModule } from '@app/forum';
 import { KnowledgeModule } from '@app/knowledge';
+import { SearchModule } from '@app/search';
 import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
 import { RedisModule } from '@app/jobs';
 import { AuthController } from './controllers/auth.controller';
@@ -28,6 +29,7 @@ import { ArticleCycleController } from './controllers/article-cycle.controller';
 import { ArticleEngagementController } from './controllers/article-engagement.controller';
 import { CollectionController } from './controllers/collection.controller';
 import { CurationController } from './controllers/curation.controller';
+import { SearchController } from './controllers/search.controller';
 import { DemoContent } from './demo/demo-content';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -59,6 +61,7 @@ export class AppModule {
         ForumModule,
         ChatModule,
         KnowledgeModule,
+        SearchModule,
       ],
       controllers: [
         AuthController,
@@ -78,6 +81,7 @@ export class AppModule {
         ArticleEngagementController,
         CollectionController,
         CurationController,
+        SearchController,
         RoomController,
         RoomFacilitationController,
         ChatMessageController,

@@ -5,3 +5,4 @@ export * from './database.module';
 export { ALL_MIGRATIONS } from './migrations';
 export * from './pg-errors';
 export * from './prepared-reads';
+export * from './sql-conditions';

@@ -2,3 +2,4 @@ export * from './knowledge.module';
 export * from './policy';
 export * from './presenters';
 export * from './services';
+export { ARTICLE_DUE, visibleArticles, type ArticleReader } from './repositories';

@@ -171,3 +171,23 @@ export class ScopeSettingsDto {
 export class ScopeParamDto {
   @ApiProperty({ example: 'consortium' }) @Matches(SCOPE, { message: SCOPE_MESSAGE }) scope: ScopeKey;
 }
+
+/** GET /search: `q` may carry inline filters; the same filters may also come as parameters (lists: a,b or repeated). */
+export class SearchQueryDto {
+  @ApiPropertyOptional({ description: 'Text and inline filters: tag:, phase:, in:, type:, status:, author:, school:, after:, before:' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  q?: string;
+  @ApiPropertyOptional() @IsOptional() @asList() @IsString({ each: true }) @MaxLength(200, { each: true }) type?: string[];
+  @ApiPropertyOptional() @IsOptional() @asList() @IsString({ each: true }) @MaxLength(200, { each: true }) tag?: string[];
+  @ApiPropertyOptional() @IsOptional() @asList() @IsString({ each: true }) @MaxLength(200, { each: true }) phase?: string[];
+  @ApiPropertyOptional() @IsOptional() @asList() @IsString({ each: true }) @MaxLength(200, { each: true }) space?: string[];
+  @ApiPropertyOptional() @IsOptional() @asList() @IsString({ each: true }) @MaxLength(200, { each: true }) school?: string[];
+  @ApiPropertyOptional() @IsOptional() @asList() @IsString({ each: true }) @MaxLength(200, { each: true }) author?: string[];
+  @ApiPropertyOptional() @IsOptional() @asList() @IsString({ each: true }) @MaxLength(200, { each: true }) status?: string[];
+  @ApiPropertyOptional({ example: '2025-01-01' }) @IsOptional() @IsString() @MaxLength(10) after?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsString() @MaxLength(10) before?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
+}

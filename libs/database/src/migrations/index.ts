@@ -11,6 +11,7 @@ import { ForumListedPosts1764460800003 } from './1764460800003-forum-listed-post
 import { ChatFlags1764460800004 } from './1764460800004-chat-flags';
 import { SpaceListedTopicCount1764460800005 } from './1764460800005-space-listed-topic-count';
 import { Knowledge1764547200000 } from './1764547200000-knowledge';
+import { Search1764547200001 } from './1764547200001-search';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   ChatFlags1764460800004,
   SpaceListedTopicCount1764460800005,
   Knowledge1764547200000,
+  Search1764547200001,
 ];

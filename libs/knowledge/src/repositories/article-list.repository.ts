@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Keyset } from '@app/core';
+import { SqlConditions } from '@app/database';
 import type { ScopeSet } from '@app/identity';
 import { DataSource } from 'typeorm';
 import type { ArticleStage, ArticleType } from '../policy';
@@ -36,30 +37,11 @@ const STAGE_SQL: Record<ArticleStage, string> = {
   archived: `a.status = 'archived'`,
 };
 
-/** Builds WHERE clauses with numbered parameters, so optional filters never splice values into SQL. */
-class Conditions {
-  readonly values: unknown[] = [];
-  readonly clauses: string[] = [];
-
-  param(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-
-  add(clause: string): void {
-    this.clauses.push(clause);
-  }
-
-  get sql(): string {
-    return this.clauses.length ? this.clauses.join(' AND ') : 'true';
-  }
-}
-
 /**
  * The visibility rule of KnowledgePolicy.canRead in SQL: in a readable scope, and either published or archived, or
  * curated by the reader, or written or reviewed by them.
  */
-function visibleTo(reader: ArticleReader, where: Conditions): void {
+export function visibleArticles(reader: ArticleReader, where: SqlConditions): void {
   const me = where.param(reader.userId);
   where.add(`(${where.param(reader.readable.everything)}::boolean OR a.scope_key = ANY(${where.param(reader.readable.keys)}::text[]))`);
   where.add(`(a.status IN ('published', 'archived')
@@ -76,8 +58,8 @@ export class ArticleListRepository {
 
   /** Most recently updated first, keyset-paginated on (updated_at, id). Fetches limit + 1 rows. */
   list(reader: ArticleReader, filter: ArticleListFilter): Promise<ArticleRecord[]> {
-    const where = new Conditions();
-    visibleTo(reader, where);
+    const where = new SqlConditions();
+    visibleArticles(reader, where);
     where.add(`(${filter.stages.map((stage) => STAGE_SQL[stage]).join(' OR ')})`);
     if (filter.types?.length) where.add(`a.type = ANY(${where.param(filter.types)}::text[])`);
     if (filter.phase) where.add(`a.phases @> ARRAY[${where.param(filter.phase)}]::smallint[]`);
@@ -103,8 +85,8 @@ export class ArticleListRepository {
 
   /** Articles of one collection the reader may see, in the collection's order (drafts never appear there). */
   inCollection(reader: ArticleReader, collectionId: string): Promise<(ArticleRecord & { position: number })[]> {
-    const where = new Conditions();
-    visibleTo(reader, where);
+    const where = new SqlConditions();
+    visibleArticles(reader, where);
     where.add(`a.status IN ('published', 'archived')`);
     where.add(`i.collection_id = ${where.param(collectionId)}`);
     return this.dataSource.query(
@@ -116,8 +98,8 @@ export class ArticleListRepository {
 
   /** How many visible articles are at each stage of the cycle. */
   async stageCounts(reader: ArticleReader): Promise<Record<ArticleStage, number>> {
-    const where = new Conditions();
-    visibleTo(reader, where);
+    const where = new SqlConditions();
+    visibleArticles(reader, where);
     const [row] = await this.dataSource.query(
       `SELECT ${Object.entries(STAGE_SQL)
         .map(([stage, sql]) => `count(*) FILTER (WHERE ${sql})::int AS "${stage}"`)
@@ -130,8 +112,8 @@ export class ArticleListRepository {
 
   /** Overdue verifications grouped by owner (a departed owner's articles under the curators), most overdue first. */
   overdueByOwner(reader: ArticleReader): Promise<{ ownerId: string; ownerName: string; ownerGone: boolean; overdue: number; oldestDueAt: Date }[]> {
-    const where = new Conditions();
-    visibleTo(reader, where);
+    const where = new SqlConditions();
+    visibleArticles(reader, where);
     where.add(ARTICLE_DUE);
     return this.dataSource.query(
       `SELECT a.owner_id AS "ownerId", o.display_name AS "ownerName", (o.status <> 'active') AS "ownerGone", count(*)::int AS overdue,
@@ -144,8 +126,8 @@ export class ArticleListRepository {
 
   /** Published articles ranked by a counter, or those nobody viewed in `idleDays`. */
   top(reader: ArticleReader, by: 'applied' | 'viewed' | 'idle', limit = 10, idleDays = 90): Promise<ArticleRecord[]> {
-    const where = new Conditions();
-    visibleTo(reader, where);
+    const where = new SqlConditions();
+    visibleArticles(reader, where);
     where.add(`a.status = 'published'`);
     let order = 'a.applied_count DESC, a.id';
     if (by === 'applied') where.add('a.applied_count > 0');

@@ -1,7 +1,9 @@
 import { badRequest, ErrorCode, type DomainError } from '@app/core';
+import { ARTICLE_TYPES, type ArticleType } from '@app/knowledge';
+
+export { ARTICLE_TYPES, type ArticleType };
 
 export const SEARCH_TYPES = ['topic', 'post', 'article', 'collection'] as const;
-export const ARTICLE_TYPES = ['guide', 'toolkit', 'template', 'case_study', 'research_summary', 'video', 'value_story'] as const;
 export const SEARCH_STATUSES = ['open', 'closed', 'archived', 'published', 'needs_review', 'draft', 'in_review'] as const;
 /** A q longer than this many UTF-8 bytes is refused. */
 export const MAX_QUERY_BYTES = 1024;
@@ -22,7 +24,6 @@ export const FILTER_NAMES = [
 ] as const;
 
 export type SearchType = (typeof SEARCH_TYPES)[number];
-export type ArticleType = (typeof ARTICLE_TYPES)[number];
 export type SearchStatus = (typeof SEARCH_STATUSES)[number];
 
 export interface ParsedSearchQuery {

@@ -1,0 +1,5 @@
+import { searchContract } from './search-contract';
+
+describe('search contract: PostgreSQL full text (the default engine)', () => {
+  searchContract({ engine: 'postgres' });
+});
