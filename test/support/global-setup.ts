@@ -26,4 +26,7 @@ export default async function globalSetup(): Promise<void> {
   if (!process.env.REDIS_URL) {
     process.stdout.write('REDIS_URL is unset: tests that need Redis are skipped (CI sets it, so there they run)\n');
   }
+  if (!process.env.MEILI_URL) {
+    process.stdout.write('MEILI_URL is unset: the Meilisearch run of the search contract is skipped (no Meilisearch server here)\n');
+  }
 }

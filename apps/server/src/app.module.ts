@@ -39,6 +39,7 @@ import { ChatGateway } from './realtime/chat.gateway';
 import { ForumGateway } from './realtime/forum.gateway';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 import { ChatRetentionSchedule } from './scheduled/chat-retention.schedule';
+import { SearchOutboxSchedule } from './scheduled/search-outbox.schedule';
 
 export interface ServerModuleOptions {
   config: AppConfig;
@@ -93,6 +94,7 @@ export class AppModule {
         ForumGateway,
         ChatGateway,
         ChatRetentionSchedule,
+        SearchOutboxSchedule,
         DemoContent,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

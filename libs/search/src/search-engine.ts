@@ -31,6 +31,8 @@ export interface SearchPosition {
   asOf: Date;
   score: number;
   id: string;
+  /** Engines that page by position (Meilisearch) say where the next page starts. */
+  offset?: number;
 }
 
 export interface SearchRequest {
