@@ -86,6 +86,14 @@ describe('npm start on the embedded defaults', () => {
     expect(await spaceNames(northfield)).not.toContain('Riverside curriculum review');
     expect((await riverside.get('/api/v1/topics?filter=latest')).body.items.length).toBeGreaterThanOrEqual(3);
     expect((await northfield.get('/api/v1/rooms')).body.items).toHaveLength(2);
+    // And a knowledge base: published articles, a collection, and search across all of it.
+    const titles = ((await northfield.get('/api/v1/knowledge/articles')).body.items as { title: string }[]).map((a) => a.title);
+    expect(titles).toEqual(expect.arrayContaining(['Removing race-based eGFR from the renal block', 'Grounding assumptions for dialogue sessions']));
+    expect((await northfield.get('/api/v1/knowledge/collections')).body.items.map((c: { title: string }) => c.title)).toContain('Phase 3 starter kit');
+    const found = (await northfield.get('/api/v1/search?q=eGFR')).body.items as { type: string; title: string }[];
+    expect(found.map((h) => h.title)).toContain('Removing race-based eGFR from the renal block');
+    // The Riverside-only thread (and the draft captured from it) stay with Riverside.
+    expect(found.map((h) => h.title)).not.toContain('Which case vignettes still use race as a risk factor?');
 
     expect(await stop(first.child, 'SIGTERM')).toBe(0);
     // PostgreSQL removes its pid file only when it shut down cleanly.

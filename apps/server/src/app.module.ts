@@ -31,6 +31,7 @@ import { CollectionController } from './controllers/collection.controller';
 import { CurationController } from './controllers/curation.controller';
 import { SearchController } from './controllers/search.controller';
 import { DemoContent } from './demo/demo-content';
+import { DemoKnowledge } from './demo/demo-knowledge';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { AuthGuard } from './http/auth.guard';
@@ -96,6 +97,7 @@ export class AppModule {
         ChatRetentionSchedule,
         SearchOutboxSchedule,
         DemoContent,
+        DemoKnowledge,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

@@ -3,6 +3,7 @@ import { Clock } from '@app/core';
 import { RoomService } from '@app/chat';
 import { PersonalService, PostService, SpaceService, TopicService } from '@app/forum';
 import { ActorRepository, DEMO_EMAIL_DOMAIN, UserRepository, type Actor } from '@app/identity';
+import { DemoKnowledge } from './demo-knowledge';
 
 const GROUNDING_ASSUMPTIONS = [
   '- Speak from your own experience ("I" statements).',
@@ -13,7 +14,7 @@ const GROUNDING_ASSUMPTIONS = [
 ].join('\n');
 
 /**
- * Forum spaces, conversations and dialogue rooms for the demo consortium, written through the same services
+ * Forum spaces, conversations, dialogue rooms and the knowledge base for the demo consortium, written through the same services
  * (and so the same rules) as real use, so a newcomer who runs `npm start` has something to read and join.
  */
 @Injectable()
@@ -27,6 +28,7 @@ export class DemoContent {
     private readonly personal: PersonalService,
     private readonly rooms: RoomService,
     private readonly clock: Clock,
+    private readonly knowledge: DemoKnowledge,
   ) {}
 
   private async person(handle: string): Promise<Actor> {
@@ -96,6 +98,7 @@ export class DemoContent {
     });
     const answer = await this.posts.reply(amara, question.id, { body: 'The renal function cases in the second-year block (week 6) use race-based eGFR.' });
     await this.personal.setAnswer(faculty, question.id, answer.postNumber);
+    await this.knowledge.seed({ admin, facilitator, faculty, amara, hana, samuel }, question.id);
 
     const tomorrow = new Date(this.clock.now().getTime() + 86_400_000);
     tomorrow.setUTCHours(17, 0, 0, 0);
