@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/identity';
 import { ArticleService, CaptureService } from '@app/knowledge';
 import { ArticleListQueryDto, CaptureChatSessionDto, CaptureTopicDto, CreateArticleDto, RestoreRevisionDto, UpdateArticleDto } from '../dto/knowledge.dto';
+import { PreviewDto } from '../dto/forum.dto';
 import { CurrentActor } from '../http/current-auth.decorator';
 import { SignedIn } from '../http/route-access.decorator';
 import { UuidPipe } from '../http/validation';
@@ -24,6 +25,13 @@ export class ArticleController {
   @Post()
   create(@CurrentActor() actor: Actor, @Body() body: CreateArticleDto) {
     return this.articles.create(actor, body);
+  }
+
+  /** Renders Markdown as an article would show it; nothing is written. */
+  @Post('preview')
+  @HttpCode(200)
+  preview(@CurrentActor() actor: Actor, @Body() body: PreviewDto) {
+    return this.articles.preview(actor, body.body);
   }
 
   /** A draft quoting chosen posts of a forum topic, in the topic's scope. */

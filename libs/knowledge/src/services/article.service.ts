@@ -147,6 +147,11 @@ export class ArticleService {
     });
   }
 
+  /** Renders an article's Markdown as it would be saved; nothing is written. */
+  preview(_actor: Actor, body: string): { html: string } {
+    return { html: articleContent({ title: 'preview', body, type: 'guide' }).html };
+  }
+
   async list(actor: Actor, query: ArticleListQuery) {
     const limit = query.limit ?? 20;
     const stages: ArticleStage[] = query.stage?.length ? query.stage : ['published', 'needs_review'];
