@@ -13,6 +13,8 @@ import { figure, metadata, summary, writeResults } from './lib/report.mjs';
 import { seedForum } from './lib/forum-seed.mjs';
 import { markdownRender, postingLoad } from './lib/forum-load.mjs';
 import { chatFigures } from './lib/chat-load.mjs';
+import { seedSearch } from './lib/search-seed.mjs';
+import { SEARCH_TARGET, searchLoad } from './lib/search-load.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = join(ROOT, 'dist/apps/server/src/main.js');
@@ -152,7 +154,7 @@ async function forumFigures(db, app, baseline) {
       load.latencyP99Ms < FORUM_TARGET.maxP99Ms,
   });
   const roundsOf = (a, b) => ({ ...LOAD, rounds: ROUNDS, statistic: 'median of rounds', app: a.rounds, baseline: b.rounds });
-  return [
+  const figures = [
     figure('forum_seed_time', 'ms', seed.seedMs, null, { details: { steps: seed.steps, counts: seed.counts } }),
     figure('topic_list_requests_per_second', 'req/s', appList.requestsPerSecond, baseList.requestsPerSecond, {
       details: { path: '/api/v1/topics?spaceId=<busy space>&limit=30', unreadInFirstPage: unread, target: target(appList, baseList), ...roundsOf(appList, baseList) },
@@ -166,6 +168,39 @@ async function forumFigures(db, app, baseline) {
     figure('topic_page_latency_p99', 'ms', appPage.latencyP99Ms, basePage.latencyP99Ms),
     figure('posting_posts_per_second', 'posts/s', posting.postsPerSecond, null, { details: { ...POSTING, ...posting } }),
     figure('posting_latency_p99', 'ms', posting.latencyP99Ms, null),
+  ];
+  return { figures, readerCookie: seed.readerCookie };
+}
+
+/**
+ * The search issue's figures, on the forum seed's 1M posts plus 20k articles: 200 queries through the app beside
+ * the plain rank-all full-text query, and the time from publishing an article to finding it.
+ */
+async function searchFigures(db, app, readerCookie) {
+  log('search: seeding 20k articles and rare words');
+  const seed = await seedSearch(db.url, log);
+  await waitForIdleDatabase(db.url);
+  const load = await searchLoad(app, { databaseUrl: db.url, readerCookie, adminEmail: ADMIN_EMAIL, password: ADMIN_PASSWORD, log });
+  const target = {
+    ...SEARCH_TARGET,
+    condition: `p95 < ${SEARCH_TARGET.maxP95Ms} ms and below the plain rank-all query's p95`,
+    outcome: `p95 ${load.app.p95Ms} ms, plain rank-all p95 ${load.plain.p95Ms} ms`,
+    p95Ms: load.app.p95Ms,
+    plainP95Ms: load.plain.p95Ms,
+    met: load.app.p95Ms < SEARCH_TARGET.maxP95Ms && load.app.p95Ms < load.plain.p95Ms,
+  };
+  const publishTarget = {
+    maxMs: SEARCH_TARGET.publishToFoundMs,
+    condition: `every published article found within ${SEARCH_TARGET.publishToFoundMs} ms (in-process runner)`,
+    outcome: `median ${load.published.medianMs} ms, max ${load.published.maxMs} ms`,
+    met: load.published.maxMs < SEARCH_TARGET.publishToFoundMs,
+  };
+  return [
+    figure('search_latency_p95', 'ms', load.app.p95Ms, load.plain.p95Ms, {
+      details: { target, seed, queries: load.queries, byKind: load.byKind, scopes: load.scopes, zeroHitQueries: load.zeroHitQueries, baseline: 'plain rank-all ts_rank over every match (topics, posts, articles) with the same visibility' },
+    }),
+    figure('search_latency_p50', 'ms', load.app.p50Ms, load.plain.p50Ms),
+    figure('search_publish_to_found', 'ms', load.published.maxMs, null, { details: { target: publishTarget, ...load.published } }),
   ];
 }
 
@@ -210,7 +245,8 @@ async function main() {
   await probe(baseline, cookie);
   const [appLoad, baseLoad] = await loadRounds([first, baseline], cookie);
   const [appIdleLoad, baseIdleLoad] = await Promise.all([idleRssMiB(first.pid), idleRssMiB(baseline.pid)]);
-  const forum = await forumFigures(db, first, baseline);
+  const { figures: forum, readerCookie } = await forumFigures(db, first, baseline);
+  forum.push(...(await searchFigures(db, first, readerCookie)));
   await Promise.all([first.stop(), baseline.stop()]);
   forum.push(markdownFigure());
   // Fresh server processes for the chat figures; two of them meet in the REDIS_URL of the calling shell, if any.

@@ -127,8 +127,9 @@ describeInBrowser('the topic page in Chromium', () => {
 
     await page.getByRole('button', { name: 'Revisions of post 2' }).click();
     const revisions = page.getByRole('region', { name: 'Revisions of post 2' });
-    await revisions.getByText('A first **rough** thought.').waitFor();
-    expect(await revisions.innerText()).toContain('A second, _clearer_ thought.');
+    // What the edit changed, as a diff (the earlier text struck out, the new one added), and the whole earlier text.
+    await revisions.getByLabel('removed: 1 line').getByText('A first **rough** thought.').waitFor();
+    expect(await revisions.getByLabel('added: 1 line').innerText()).toContain('A second, _clearer_ thought.');
 
     await page.getByRole('button', { name: 'Delete post 3' }).click();
     await page.getByRole('button', { name: 'Keep it' }).click();
