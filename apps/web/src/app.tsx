@@ -28,6 +28,14 @@ const ReportsPage = lazyPage(() => import('./pages/forum/reports.page').then((m)
 // Chats for Change carry the socket.io client and their own parts: loaded only when a chat page opens.
 const RoomsPage = lazyPage(() => import('./pages/chat/rooms.page').then((m) => m.RoomsPage));
 const RoomPage = lazyPage(() => import('./pages/chat/room.page').then((m) => m.RoomPage));
+// The knowledge base and search load only when opened; the header's search box is a plain form.
+const KnowledgePage = lazyPage(() => import('./pages/knowledge/knowledge.page').then((m) => m.KnowledgePage));
+const ArticlePage = lazyPage(() => import('./pages/knowledge/article.page').then((m) => m.ArticlePage));
+const NewArticlePage = lazyPage(() => import('./pages/knowledge/article-editor.page').then((m) => m.NewArticlePage));
+const EditArticlePage = lazyPage(() => import('./pages/knowledge/article-editor.page').then((m) => m.EditArticlePage));
+const CollectionPage = lazyPage(() => import('./pages/knowledge/collection.page').then((m) => m.CollectionPage));
+const DashboardPage = lazyPage(() => import('./pages/knowledge/dashboard.page').then((m) => m.DashboardPage));
+const SearchPage = lazyPage(() => import('./pages/search/search.page').then((m) => m.SearchPage));
 const InvitationsPage = lazyPage(() => import('./pages/admin/invitations.page').then((m) => m.InvitationsPage));
 
 interface RouteContext {
@@ -58,6 +66,13 @@ const ROUTES: Route[] = [
   { path: '/forum/reports', render: () => <ReportsPage /> },
   { path: '/forum/s/:spaceId', render: ({ me, params }) => <SpacePage id={params.spaceId} me={me} /> },
   { path: '/forum/t/:topicId', render: ({ params }) => <TopicPage id={params.topicId} /> },
+  { path: '/knowledge', render: ({ me, search }) => <KnowledgePage me={me} search={search} /> },
+  { path: '/knowledge/new', render: ({ me }) => <NewArticlePage me={me} /> },
+  { path: '/knowledge/dashboard', render: () => <DashboardPage /> },
+  { path: '/knowledge/a/:id', render: ({ me, params }) => <ArticlePage id={params.id} me={me} /> },
+  { path: '/knowledge/a/:id/edit', render: ({ me, params }) => <EditArticlePage id={params.id} me={me} /> },
+  { path: '/knowledge/c/:id', render: ({ me, params }) => <CollectionPage id={params.id} me={me} /> },
+  { path: '/search', render: ({ search }) => <SearchPage search={search} /> },
   { path: '/chat', render: ({ me }) => <RoomsPage me={me} /> },
   { path: '/chat/r/:id', render: ({ params }) => <RoomPage id={params.id} /> },
   {

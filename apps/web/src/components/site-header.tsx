@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { navigate } from '../lib/router';
 import { signOut } from '../lib/session';
+import { HeaderSearch } from './header-search';
 import type { Me } from '../lib/types';
 
 interface NavItem {
@@ -12,6 +13,7 @@ export function navItemsFor(me: Me): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: 'Home' },
     { href: '/forum', label: 'Forum' },
+    { href: '/knowledge', label: 'Knowledge' },
     { href: '/chat', label: 'Chats' },
     { href: '/members', label: 'Members' },
     { href: '/profile', label: 'Your profile' },
@@ -57,6 +59,7 @@ export function SiteHeader({ me, path }: Props) {
         <a href={me ? '/' : '/signin'} class="brand">
           ART Commons
         </a>
+        {me && <HeaderSearch />}
         {me && (
           <button
             type="button"

@@ -6,6 +6,7 @@ import { api, ApiError } from '../../lib/api';
 import type { Post, Space, Topic } from '../../lib/forum-types';
 import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
+import { CaptureTopic } from '../knowledge/capture-topic';
 import { AgreementGate, needsAgreement } from './forum-ui';
 import { PostItem, postAnchor, type PostContext } from './post-item';
 import { REPLY_ID, ReplyForm } from './reply-form';
@@ -177,6 +178,8 @@ export function TopicPage({ id }: { id: string }) {
           {thread.live === 'live' ? 'New replies appear here as they are posted.' : thread.live === 'offline' ? 'Live updates are paused; reload to see new replies.' : ''}
         </p>
       </section>
+
+      {me && !folded && thread.posts.length > 0 && <CaptureTopic topic={t} posts={thread.posts} />}
 
       {canModerate && <TopicTools topic={t} onChanged={(next) => topic.setData(() => next)} />}
 
