@@ -10,10 +10,11 @@ import { useAction, useSubmit } from '../../lib/use-submit';
 import { chatFlagLabel } from './chat-labels';
 import type { ChatFlag, Room, Session } from './chat-types';
 import { MessageBody } from './message-item';
+import { CaptureSessionButton } from '../knowledge/capture-session';
 
 const enc = encodeURIComponent;
 
-/** Transcripts name nobody (pseudonyms only): a facilitator downloads one per session, as Markdown or JSON. */
+/** Transcripts name nobody (pseudonyms only): a facilitator downloads one per session, or captures it as a draft article. */
 export function TranscriptTool({ room, sessions }: { room: Room; sessions: Session[] }) {
   if (!sessions.length) return <p class="muted">No session has run yet.</p>;
   const base = `/api/v1/rooms/${enc(room.id)}/sessions`;
@@ -40,6 +41,7 @@ export function TranscriptTool({ room, sessions }: { room: Room; sessions: Sessi
             >
               Download JSON<span class="visually-hidden"> transcript of session {s.number}</span>
             </a>
+            <CaptureSessionButton roomId={room.id} sessionId={s.id} number={s.number} />
           </span>
         </li>
       ))}

@@ -14,6 +14,7 @@ import { usePagedList } from './paged-list';
 import { phaseLabel } from './phases';
 import { SpaceSubscription } from './space-subscription';
 import { TopicList } from './topic-list';
+import { RelatedArticles } from '../knowledge/related-articles';
 
 const PAGE_SIZE = 20;
 
@@ -86,6 +87,7 @@ export function SpacePage({ id, me }: { id: string; me: Me }) {
         <p class="muted">Only this space's facilitators start topics here. You can reply to any open topic.</p>
       )}
 
+      <RelatedArticles spaceId={s.id} />
       <SpaceSubscription spaceId={s.id} />
       {mayRunSpace(s, me) && <FacilitatorTools space={s} onChange={update} />}
     </Page>
