@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installGuards, shutdown, track } from './lib/cleanup.mjs';
-import { embeddedDatabase, externalDatabase, signalPostmaster, waitForIdleDatabase } from './lib/database.mjs';
+import { embeddedDatabase, externalDatabase, settleDatabase, signalPostmaster, waitForIdleDatabase } from './lib/database.mjs';
 import { call, freePort, signIn } from './lib/http.mjs';
 import { assertHealthy, loadTest } from './lib/load.mjs';
 import { idleRssMiB, median, startServer } from './lib/node-process.mjs';
@@ -249,6 +249,8 @@ async function main() {
   forum.push(...(await searchFigures(db, first, readerCookie)));
   await Promise.all([first.stop(), baseline.stop()]);
   forum.push(markdownFigure());
+  const settled = await settleDatabase(db.url);
+  log(`database settled after the seeds (checkpoint, autovacuum done) in ${ms(settled.waitedMs)}${settled.settled ? '' : ' (gave up waiting)'}`);
   // Fresh server processes for the chat figures; two of them meet in the REDIS_URL of the calling shell, if any.
   const chat = await chatFigures({
     databaseUrl: db.url,

@@ -119,3 +119,28 @@ export async function waitForIdleDatabase(url, maxMs = 60_000) {
     await client.end();
   }
 }
+
+/**
+ * Waits until PostgreSQL's own background work on the bench database is done: a checkpoint now (the seeds leave
+ * gigabytes of dirty pages whose flushing would land in the next figures), then no autovacuum worker on it.
+ * Used before figures whose baseline does not touch the database, so only the app would pay for that work.
+ */
+export async function settleDatabase(url, maxMs = 180_000) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  const started = performance.now();
+  try {
+    await client.query('CHECKPOINT');
+    for (;;) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'autovacuum worker'`,
+      );
+      const waitedMs = Math.round(performance.now() - started);
+      if (rows[0].n === 0) return { waitedMs, settled: true };
+      if (waitedMs > maxMs) return { waitedMs, settled: false };
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await client.end();
+  }
+}

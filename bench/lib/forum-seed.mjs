@@ -41,7 +41,7 @@ export async function seedForum(databaseUrl, log = () => {}) {
   try {
     // Only this session: a crash mid-seed loses the seed, which is thrown away anyway.
     await client.query('SET synchronous_commit = off');
-    await client.query("SET statement_timeout = '170s'");
+    await client.query("SET statement_timeout = '600s'");
 
     const { schools, cohorts } = await step('schools', async () => {
       const have = (await client.query('SELECT id FROM institution ORDER BY created_at, slug')).rows.map((r) => r.id);

@@ -5,9 +5,9 @@ import type { SearchRequest } from '../search-engine';
 
 /**
  * How many of the newest matches of each kind are ranked. Ranking every match of a common word over a million posts
- * costs close to a second; the newest thousand are ranked in milliseconds, and for a rare word they are all of them.
+ * costs close to a second (three, counting the visibility rules); the newest 500 are ranked in milliseconds, and for a rare word they are all of them.
  */
-export const CANDIDATES: Record<SearchType, number> = { post: 1000, topic: 200, article: 200, collection: 50 };
+export const CANDIDATES: Record<SearchType, number> = { post: 500, topic: 200, article: 200, collection: 50 };
 
 export interface Candidate {
   type: SearchType;

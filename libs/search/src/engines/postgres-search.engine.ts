@@ -43,7 +43,8 @@ export class PostgresSearchEngine extends SearchEngine {
 
   async search(request: SearchRequest): Promise<SearchResult> {
     const types = requestedTypes(request);
-    if (types.length === 0 || (request.text && !(await this.hasSearchableWords(request.text)))) {
+    // Only stop words make an empty query, which matches nothing: such a search finds nothing rather than everything.
+    if (types.length === 0) {
       return { items: [], next: null, facets: emptyFacets(), facetWindow: null, engine: this.name };
     }
     const query = new CandidateQuery(request);
@@ -61,12 +62,6 @@ export class PostgresSearchEngine extends SearchEngine {
       facetWindow: Math.max(...types.map((t) => CANDIDATES[t])),
       engine: this.name,
     };
-  }
-
-  /** Only stop words (or only punctuation) make an empty query: it finds nothing rather than everything. */
-  private async hasSearchableWords(text: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(`SELECT numnode(websearch_to_tsquery('english', $1)) > 0 AS ok`, [text]);
-    return row.ok;
   }
 
   private async details(page: Candidate[], text: string): Promise<SearchHit[]> {
