@@ -22,6 +22,22 @@ export const MEILI_SETTINGS = {
   stopWords: ['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'it', 'of', 'on', 'or', 'that', 'the', 'to', 'was', 'with'],
 };
 
+interface FinishedTask {
+  status: string;
+  error?: { code?: string; message?: string } | null;
+}
+
+/**
+ * waitTask answers a failed task without throwing: a failure must stop the outbox from being emptied, so it throws
+ * here (except for the codes a caller expects, e.g. an index that already exists).
+ */
+async function succeeded(pending: Promise<FinishedTask>, allowed: string[] = []): Promise<void> {
+  const task = await pending;
+  if (task.status === 'failed' && !allowed.includes(task.error?.code ?? '')) {
+    throw new Error(`Meilisearch task failed: ${task.error?.code ?? 'unknown'}: ${task.error?.message ?? ''}`);
+  }
+}
+
 /** Meilisearch behind one class: the only place that talks to it. Every call waits for its task to finish. */
 export class MeiliGateway {
   private readonly client: Meilisearch;
@@ -35,20 +51,20 @@ export class MeiliGateway {
   }
 
   async configure(): Promise<void> {
-    await this.client.createIndex(MEILI_INDEX, { primaryKey: 'id' }).waitTask({ timeout: 30_000 });
-    await this.index.updateSettings(MEILI_SETTINGS).waitTask({ timeout: 60_000 });
+    await succeeded(this.client.createIndex(MEILI_INDEX, { primaryKey: 'id' }).waitTask({ timeout: 30_000 }), ['index_already_exists']);
+    await succeeded(this.index.updateSettings(MEILI_SETTINGS).waitTask({ timeout: 60_000 }));
   }
 
   async upsert(documents: SearchDocument[]): Promise<void> {
-    if (documents.length) await this.index.addDocuments(documents, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
+    if (documents.length) await succeeded(this.index.addDocuments(documents, { primaryKey: 'id' }).waitTask({ timeout: 60_000 }));
   }
 
   async remove(ids: string[]): Promise<void> {
-    if (ids.length) await this.index.deleteDocuments(ids).waitTask({ timeout: 60_000 });
+    if (ids.length) await succeeded(this.index.deleteDocuments(ids).waitTask({ timeout: 60_000 }));
   }
 
   async clear(): Promise<void> {
-    await this.index.deleteAllDocuments().waitTask({ timeout: 60_000 });
+    await succeeded(this.index.deleteAllDocuments().waitTask({ timeout: 60_000 }));
   }
 
   search(text: string, params: MeiliParams): Promise<SearchResponse<SearchDocument>> {
