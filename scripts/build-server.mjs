@@ -19,7 +19,7 @@ execFileSync(
     '--config-file',
     '.swcrc',
     '--ignore',
-    '**/*.spec.ts',
+    '**/*.spec.ts,**/*-test-support.ts',
     '--quiet',
   ],
   { stdio: 'inherit' },
