@@ -62,10 +62,14 @@ describeInBrowser('Chats for Change in Chromium', () => {
     await log(page, title).locator('.chat-body', { hasText: text }).waitFor();
   }
 
+  const STAGE_LABELS: Record<string, string> = { agreements: 'Agreements', framing: 'Framing', breakouts: 'Breakouts', report_out: 'Report-out', closed: 'Closed' };
+
+  /** Moves the session and waits until the facilitator's page shows it: the tools below depend on the stage. */
   async function moveStage(page: Page, stage: string, timerMinutes?: string) {
     await page.getByLabel('Move to stage', { exact: true }).selectOption(stage);
     if (timerMinutes) await page.getByLabel('Timer (minutes)', { exact: true }).fill(timerMinutes);
     await page.getByRole('button', { name: 'Move session' }).click();
+    await page.getByText(new RegExp(`is at ${STAGE_LABELS[stage]}\\.`)).waitFor();
   }
 
   /** Opens one of the facilitator's tools (a disclosure). */
