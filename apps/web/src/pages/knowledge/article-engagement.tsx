@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
 import { useAction, useSubmit } from '../../lib/use-submit';
 import type { Application, FullArticle } from './knowledge-types';
+import { StoryToArticle } from './story-article';
 
 const enc = encodeURIComponent;
 
@@ -43,7 +44,7 @@ export function HelpfulVote({ article, refresh }: Props) {
 }
 
 /** "I applied this", with an optional story of what changed, and everyone's stories. */
-export function Applications({ article, refresh }: Props) {
+export function Applications({ article, refresh, meId }: Props & { meId: string }) {
   const path = `/knowledge/articles/${enc(article.id)}/applications`;
   const list = useLoad(() => api.get<{ count: number; items: Application[] }>(path), [article.id]);
   const [editing, setEditing] = useState(false);
@@ -108,6 +109,7 @@ export function Applications({ article, refresh }: Props) {
                   {a.person.displayName} · {formatDate(a.updatedAt)}
                 </p>
                 <div class="post-body" dangerouslySetInnerHTML={{ __html: a.storyHtml! }} />
+                <StoryToArticle article={article} application={a} meId={meId} />
               </li>
             ))}
         </ul>

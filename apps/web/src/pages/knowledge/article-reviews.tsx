@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/labels';
 import { useLoad } from '../../lib/use-load';
 import { useSubmit } from '../../lib/use-submit';
 import type { FullArticle, ReviewState } from './knowledge-types';
+import { ReviewerManager } from './reviewer-manager';
 
 const enc = encodeURIComponent;
 
@@ -46,6 +47,7 @@ export function ReviewPanel({ article, onDecided }: { article: FullArticle; onDe
               ))}
             </ul>
           )}
+          <ReviewerManager article={article} state={r} onChange={(next) => reviews.setData(() => next)} />
           {article.can.review && <DecisionForm articleId={article.id} onDone={(next) => {
                 reviews.setData(() => next);
                 onDecided();

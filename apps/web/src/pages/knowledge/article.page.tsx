@@ -49,7 +49,7 @@ export function ArticlePage({ id, me }: { id: string; me: Me }) {
       <div class="post-body article-body" dangerouslySetInnerHTML={{ __html: a.html }} />
       <Attachments attachments={a.attachments} />
       {live && <HelpfulVote article={a} refresh={article.reload} />}
-      {live && <Applications article={a} refresh={article.reload} />}
+      {live && <Applications article={a} refresh={article.reload} meId={me.id} />}
       {(a.can.edit || a.can.review) && (
         <ReviewPanel article={a} onDecided={article.reload} />
       )}
