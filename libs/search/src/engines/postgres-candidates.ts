@@ -13,6 +13,9 @@ export interface Candidate {
   type: SearchType;
   id: string;
   score: number;
+  /** Posts: their topic and number (a topic's first post is found as the topic itself). */
+  topicId: string | null;
+  postNumber: number | null;
   spaceId: string | null;
   tags: string[];
   phases: number[];
@@ -105,7 +108,7 @@ export class CandidateQuery {
   }
 
   private topics(): string {
-    return `(SELECT 'topic' AS type, t.id, ${this.score('t.search_vector', 't.created_at')} AS score, t.space_id AS "spaceId", t.tags,
+    return `(SELECT 'topic' AS type, t.id, ${this.score('t.search_vector', 't.created_at')} AS score, NULL::uuid AS "topicId", NULL::int AS "postNumber", t.space_id AS "spaceId", t.tags,
         CASE WHEN t.phase IS NULL THEN '{}'::int[] ELSE ARRAY[t.phase::int] END AS phases, NULL::text AS "articleType"
       FROM topic t
       WHERE ${this.matches('t.search_vector')} AND ${this.dates('t.created_at')} AND ${this.topicVisible('t')}${this.authorsNamed('t')}
@@ -113,7 +116,7 @@ export class CandidateQuery {
   }
 
   private posts(): string {
-    return `(SELECT 'post' AS type, p.id, ${this.score('p.search_vector', 'p.created_at')} AS score, t.space_id AS "spaceId", t.tags,
+    return `(SELECT 'post' AS type, p.id, ${this.score('p.search_vector', 'p.created_at')} AS score, p.topic_id AS "topicId", p.post_number AS "postNumber", t.space_id AS "spaceId", t.tags,
         CASE WHEN t.phase IS NULL THEN '{}'::int[] ELSE ARRAY[t.phase::int] END AS phases, NULL::text AS "articleType"
       FROM post p JOIN topic t ON t.id = p.topic_id
       WHERE ${this.matches('p.search_vector')} AND p.status = 'visible' AND ${this.dates('p.created_at')} AND ${this.topicVisible('t')}${this.authorsNamed('p')}
@@ -143,7 +146,7 @@ export class CandidateQuery {
       const ids = this.where.param(f.authorIds);
       parts.push(`(a.owner_id = ANY(${ids}::uuid[]) OR EXISTS (SELECT 1 FROM kb_article_coauthor c WHERE c.article_id = a.id AND c.user_id = ANY(${ids}::uuid[])))`);
     }
-    return `(SELECT 'article' AS type, a.id, ${this.score('a.search_vector', 'a.created_at')} AS score, a.space_id AS "spaceId", a.tags,
+    return `(SELECT 'article' AS type, a.id, ${this.score('a.search_vector', 'a.created_at')} AS score, NULL::uuid AS "topicId", NULL::int AS "postNumber", a.space_id AS "spaceId", a.tags,
         a.phases::int[] AS phases, a.type AS "articleType"
       FROM kb_article a
       WHERE ${this.matches('a.search_vector')} AND ${parts.join(' AND ')}
@@ -157,7 +160,7 @@ export class CandidateQuery {
     if (f.phases.length) parts.push(`c.phase = ANY(${this.where.param(f.phases)}::int[])`);
     if (f.schoolScopes) parts.push(`c.scope_key = ANY(${this.where.param(f.schoolScopes)}::text[])`);
     if (f.authorIds.length) parts.push(`c.owner_id = ANY(${this.where.param(f.authorIds)}::uuid[])`);
-    return `(SELECT 'collection' AS type, c.id, ${this.score('c.search_vector', 'c.created_at')} AS score, NULL::uuid AS "spaceId", '{}'::text[] AS tags,
+    return `(SELECT 'collection' AS type, c.id, ${this.score('c.search_vector', 'c.created_at')} AS score, NULL::uuid AS "topicId", NULL::int AS "postNumber", NULL::uuid AS "spaceId", '{}'::text[] AS tags,
         CASE WHEN c.phase IS NULL THEN '{}'::int[] ELSE ARRAY[c.phase::int] END AS phases, NULL::text AS "articleType"
       FROM kb_collection c
       WHERE ${this.matches('c.search_vector')} AND ${parts.join(' AND ')}
@@ -170,6 +173,8 @@ export class CandidateQuery {
   }
 
   sql(types: SearchType[]): string {
+    // A topic's first post is the topic: when topics are asked for, first posts are fetched to be folded into them.
+    if (types.includes('topic') && !types.includes('post')) types = [...types, 'post'];
     const parts = types.map((type) => ({ topic: () => this.topics(), post: () => this.posts(), article: () => this.articles(), collection: () => this.collections() })[type]());
     return parts.join('\nUNION ALL\n');
   }

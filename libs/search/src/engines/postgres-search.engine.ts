@@ -48,7 +48,7 @@ export class PostgresSearchEngine extends SearchEngine {
       return { items: [], next: null, facets: emptyFacets(), facetWindow: null, engine: this.name };
     }
     const query = new CandidateQuery(request);
-    const candidates: Candidate[] = await this.dataSource.query(query.sql(types), query.values);
+    const candidates = foldFirstPosts(await this.dataSource.query(query.sql(types), query.values), types);
     candidates.sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     const after = request.after;
     const remaining = after ? candidates.filter((c) => c.score < after.score || (c.score === after.score && c.id < after.id)) : candidates;
@@ -78,6 +78,26 @@ export class PostgresSearchEngine extends SearchEngine {
       return row ? [toHit(hit, row)] : [];
     });
   }
+}
+
+/**
+ * A topic's first post is the topic (as in Discourse): when topics are asked for, a first post that matches counts as
+ * its topic, with the better of the two scores, instead of appearing twice. Posts only asked for alongside stay out.
+ */
+function foldFirstPosts(rows: Candidate[], types: SearchType[]): Candidate[] {
+  if (!types.includes('topic')) return rows;
+  const byTopic = new Map<string, Candidate>();
+  const rest: Candidate[] = [];
+  for (const row of rows) {
+    const asTopic = row.type === 'post' && row.postNumber === 1 ? { ...row, type: 'topic' as const, id: row.topicId!, topicId: null, postNumber: null } : row;
+    if (asTopic.type !== 'topic') {
+      if (asTopic.type !== 'post' || types.includes('post')) rest.push(asTopic);
+      continue;
+    }
+    const known = byTopic.get(asTopic.id);
+    if (!known || known.score < asTopic.score) byTopic.set(asTopic.id, asTopic);
+  }
+  return [...byTopic.values(), ...rest];
 }
 
 function facetsOf(candidates: Candidate[]): SearchFacets {
@@ -133,12 +153,13 @@ const HEADLINE = (text: string) =>
 const PLAIN = (column: string) => `regexp_replace(${column}, '[*_\`#>\\[\\]\\uE000\\uE001]+', '', 'g')`;
 
 const DETAILS: Record<SearchType, string> = {
-  topic: `SELECT t.id, t.title, ${HEADLINE(PLAIN('t.title'))} AS headline, s.scope_key AS scope, t.space_id AS "spaceId", t.id AS "topicId",
+  topic: `SELECT t.id, t.title, ${HEADLINE(PLAIN(`t.title || E'\\n' || CASE WHEN fp.status = 'visible' THEN fp.source ELSE '' END`))} AS headline, s.scope_key AS scope, t.space_id AS "spaceId", t.id AS "topicId",
       NULL::int AS "postNumber", NULL AS "articleType", CASE WHEN t.archived THEN 'archived' WHEN t.state = 'closed' THEN 'closed' ELSE 'open' END AS stage,
       t.tags, CASE WHEN t.phase IS NULL THEN '{}'::int[] ELSE ARRAY[t.phase::int] END AS phases, t.author_id AS "authorId",
       u.display_name AS "authorName", t.anonymous,
       (SELECT number FROM topic_pseudonym tp WHERE tp.topic_id = t.id AND tp.user_id = t.author_id) AS "pseudonymNumber", t.created_at AS "createdAt"
-    FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id WHERE t.id = ANY($1::uuid[])`,
+    FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
+      LEFT JOIN post fp ON fp.topic_id = t.id AND fp.post_number = 1 WHERE t.id = ANY($1::uuid[])`,
   post: `SELECT p.id, t.title, ${HEADLINE(PLAIN('p.source'))} AS headline, s.scope_key AS scope, t.space_id AS "spaceId", p.topic_id AS "topicId",
       p.post_number AS "postNumber", NULL AS "articleType", NULL AS stage, t.tags,
       CASE WHEN t.phase IS NULL THEN '{}'::int[] ELSE ARRAY[t.phase::int] END AS phases, p.author_id AS "authorId", u.display_name AS "authorName",

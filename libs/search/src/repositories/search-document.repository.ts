@@ -43,7 +43,7 @@ export class SearchDocumentRepository {
 
   async topics(ids: readonly string[]): Promise<SearchDocument[]> {
     const rows = await this.dataSource.query(
-      `SELECT t.id, t.title, fp.source AS text, s.scope_key AS scope, t.space_id AS "spaceId", t.tags, t.phase, t.author_id AS "authorId",
+      `SELECT t.id, t.title, CASE WHEN fp.status = 'visible' THEN fp.source ELSE '' END AS text, s.scope_key AS scope, t.space_id AS "spaceId", t.tags, t.phase, t.author_id AS "authorId",
          u.display_name AS "authorName", t.anonymous, fp.pseudonym_number AS "pseudonymNumber", t.created_at AS "createdAt",
          CASE WHEN t.archived THEN 'archived' WHEN t.state = 'closed' THEN 'closed' ELSE 'open' END AS status
        FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
@@ -62,14 +62,17 @@ export class SearchDocumentRepository {
     }));
   }
 
-  /** Visible posts; `topicIds` adds every visible post of those topics (their topic changed what they carry). */
+  /**
+   * Visible replies; `topicIds` adds every visible reply of those topics (their topic changed what they carry). A
+   * topic's first post is not a document of its own: the topic's document carries its text.
+   */
   async posts(ids: readonly string[], topicIds: readonly string[] = []): Promise<SearchDocument[]> {
     const rows = await this.dataSource.query(
       `SELECT p.id, t.title, p.source AS text, s.scope_key AS scope, t.space_id AS "spaceId", p.topic_id AS "topicId", p.post_number AS "postNumber",
          t.tags, t.phase, p.author_id AS "authorId", u.display_name AS "authorName", p.anonymous, p.pseudonym_number AS "pseudonymNumber",
          p.created_at AS "createdAt", CASE WHEN t.archived THEN 'archived' WHEN t.state = 'closed' THEN 'closed' ELSE 'open' END AS status
        FROM post p JOIN topic t ON t.id = p.topic_id JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = p.author_id
-       WHERE (p.id = ANY($1::uuid[]) OR p.topic_id = ANY($2::uuid[])) AND p.status = 'visible' AND NOT t.unlisted
+       WHERE (p.id = ANY($1::uuid[]) OR p.topic_id = ANY($2::uuid[])) AND p.status = 'visible' AND p.post_number > 1 AND NOT t.unlisted
          AND NOT EXISTS (SELECT 1 FROM post fp WHERE fp.topic_id = t.id AND fp.post_number = 1 AND fp.status = 'pending')`,
       [ids, topicIds],
     );
