@@ -2,4 +2,4 @@ export * from './knowledge.module';
 export * from './policy';
 export * from './presenters';
 export * from './services';
-export { ARTICLE_DUE, visibleArticles, type ArticleReader } from './repositories';
+export { ARTICLE_DUE, ARTICLE_STAGE_SQL, visibleArticles, type ArticleReader } from './repositories';

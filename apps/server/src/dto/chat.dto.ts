@@ -22,14 +22,14 @@ import {
 import { CHAT_REACTIONS, ROOM_STATES, STAGES, type ChatReaction, type RoomState, type Stage } from '@app/chat';
 import type { ScopeKey } from '@app/identity';
 import { NotBlank } from './not-blank.validator';
+import { SCOPE_KEY } from './scope-key.validator';
 
-const SCOPE = /^(consortium|(inst|cohort|group):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 // Messages are checked for their 4 KB limit by the service with a specific code; this cap only stops abuse early.
 const MESSAGE_CAP = 20_000;
 
 export class CreateRoomDto {
   @ApiProperty() @IsString() @NotBlank() @MaxLength(200) title: string;
-  @ApiProperty({ example: 'consortium' }) @IsString() @Matches(SCOPE) scope: ScopeKey;
+  @ApiProperty({ example: 'consortium' }) @IsString() @Matches(SCOPE_KEY) scope: ScopeKey;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) facilitatorIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() spaceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() anonymous?: boolean;

@@ -13,15 +13,12 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
 } from 'class-validator';
 import type { ScopeKey } from '@app/identity';
 import { REACTIONS, type ReactionKind, type TopicState } from '@app/forum';
-import { NotBlank } from './not-blank.validator';
+import { IfPresent, NotBlank } from './not-blank.validator';
+import { IsScopeKey } from './scope-key.validator';
 
-// Settings without an "unset": null is refused like any other wrong value (IsOptional would let it through to the database).
-const IfPresent = () => ValidateIf((_object, value) => value !== undefined);
-const SCOPE = /^(consortium|(inst|cohort|group):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 // Markdown bodies are checked for their 64 KB limit by the service with a specific code; this cap only stops abuse early.
 const BODY_CAP = 200_000;
 
@@ -34,7 +31,7 @@ export class CreateSpaceDto {
   slug?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiProperty({ example: 'consortium', description: 'consortium, inst:<id>, cohort:<id> or group:<id>' })
-  @Matches(SCOPE, { message: 'scope must be consortium, inst:<uuid>, cohort:<uuid> or group:<uuid>' })
+  @IsScopeKey()
   scope: ScopeKey;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() parentId?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOptional() @IsInt() @Min(1) @Max(6) phase?: number;

@@ -15,20 +15,16 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import type { ScopeKey } from '@app/identity';
 import { ARTICLE_TYPES, type ArticleStage, type ArticleType } from '@app/knowledge';
-import { NotBlank } from './not-blank.validator';
+import { IfPresent, NotBlank } from './not-blank.validator';
+import { IsScopeKey } from './scope-key.validator';
 
-const SCOPE = /^(consortium|(inst|cohort|group):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-const SCOPE_MESSAGE = 'scope must be consortium, inst:<uuid>, cohort:<uuid> or group:<uuid>';
 // The 64 KB Markdown limit is the service's, with its own code; this cap only stops abuse early.
 const BODY_CAP = 200_000;
 const STAGES: ArticleStage[] = ['draft', 'in_review', 'published', 'needs_review', 'archived'];
-// Settings without an "unset": null is refused like any other wrong value.
-const IfPresent = () => ValidateIf((_object, value) => value !== undefined);
 /** `?type=a&type=b` and `?type=a,b` alike. */
 const asList = () => Transform(({ value }) => (value === undefined ? undefined : [value].flat().flatMap((v) => String(v).split(',')).filter(Boolean)));
 
@@ -52,7 +48,7 @@ class ArticleContentDto {
 }
 
 export class CreateArticleDto extends ArticleContentDto {
-  @ApiProperty({ example: 'consortium' }) @Matches(SCOPE, { message: SCOPE_MESSAGE }) scope: ScopeKey;
+  @ApiProperty({ example: 'consortium' }) @IsScopeKey() scope: ScopeKey;
   @ApiPropertyOptional({ format: 'uuid', description: 'The forum space the article relates to' }) @IsOptional() @IsUUID() spaceId?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) coauthorIds?: string[];
   @ApiPropertyOptional({ minimum: 1, maximum: 3650 }) @IsOptional() @IsInt() @Min(1) @Max(3650) verificationIntervalDays?: number;
@@ -140,7 +136,7 @@ export class CaptureChatSessionDto {
 export class CreateCollectionDto {
   @ApiProperty() @IsString() @NotBlank() @MaxLength(200) title: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
-  @ApiProperty({ example: 'consortium' }) @Matches(SCOPE, { message: SCOPE_MESSAGE }) scope: ScopeKey;
+  @ApiProperty({ example: 'consortium' }) @IsScopeKey() scope: ScopeKey;
   @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOptional() @IsInt() @Min(1) @Max(6) phase?: number;
 }
 
@@ -169,7 +165,7 @@ export class ScopeSettingsDto {
 }
 
 export class ScopeParamDto {
-  @ApiProperty({ example: 'consortium' }) @Matches(SCOPE, { message: SCOPE_MESSAGE }) scope: ScopeKey;
+  @ApiProperty({ example: 'consortium' }) @IsScopeKey() scope: ScopeKey;
 }
 
 /** GET /search: `q` may carry inline filters; the same filters may also come as parameters (lists: a,b or repeated). */

@@ -14,7 +14,7 @@ export interface ArticleFacts {
   ownerId: string;
   /** The owner can no longer act on it (deactivated): the scope's curators own it now. */
   ownerGone: boolean;
-  coauthorIds: readonly string[];
+  coauthors: readonly { id: string }[];
   reviewerIds: readonly string[];
 }
 
@@ -42,8 +42,8 @@ export const KnowledgePolicy = {
     return scopeIncludes(KnowledgePolicy.curatedScopes(actor), scopeKey);
   },
 
-  isAuthor(actor: Actor, article: Pick<ArticleFacts, 'ownerId' | 'coauthorIds'>): boolean {
-    return article.ownerId === actor.userId || article.coauthorIds.includes(actor.userId);
+  isAuthor(actor: Actor, article: Pick<ArticleFacts, 'ownerId' | 'coauthors'>): boolean {
+    return article.ownerId === actor.userId || article.coauthors.some((c) => c.id === actor.userId);
   },
 
   canRead(actor: Actor, article: ArticleFacts, curator: boolean): boolean {

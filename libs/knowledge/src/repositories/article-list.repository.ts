@@ -4,7 +4,7 @@ import { SqlConditions } from '@app/database';
 import type { ScopeSet } from '@app/identity';
 import { DataSource } from 'typeorm';
 import type { ArticleStage, ArticleType } from '../policy';
-import { ARTICLE_COLUMNS, ARTICLE_DUE, ARTICLE_FROM, type ArticleRecord } from './article.repository';
+import { ARTICLE_COLUMNS, ARTICLE_DUE, ARTICLE_FROM, ARTICLE_STAGE_SQL, type ArticleRecord } from './article.repository';
 
 /** Who is reading: what they may read, where they curate, and who they are (for drafts they write or review). */
 export interface ArticleReader {
@@ -29,13 +29,6 @@ export interface ArticleListFilter {
   limit: number;
 }
 
-const STAGE_SQL: Record<ArticleStage, string> = {
-  draft: `a.status = 'draft'`,
-  in_review: `a.status = 'in_review'`,
-  published: `(a.status = 'published' AND NOT ${ARTICLE_DUE})`,
-  needs_review: ARTICLE_DUE,
-  archived: `a.status = 'archived'`,
-};
 
 /**
  * The visibility rule of KnowledgePolicy.canRead in SQL: in a readable scope, and either published or archived, or
@@ -60,7 +53,7 @@ export class ArticleListRepository {
   list(reader: ArticleReader, filter: ArticleListFilter): Promise<ArticleRecord[]> {
     const where = new SqlConditions();
     visibleArticles(reader, where);
-    where.add(`(${filter.stages.map((stage) => STAGE_SQL[stage]).join(' OR ')})`);
+    where.add(`(${filter.stages.map((stage) => ARTICLE_STAGE_SQL[stage]).join(' OR ')})`);
     if (filter.types?.length) where.add(`a.type = ANY(${where.param(filter.types)}::text[])`);
     if (filter.phase) where.add(`a.phases @> ARRAY[${where.param(filter.phase)}]::smallint[]`);
     if (filter.tag) where.add(`a.tags @> ARRAY[${where.param(filter.tag)}]::text[]`);
@@ -101,7 +94,7 @@ export class ArticleListRepository {
     const where = new SqlConditions();
     visibleArticles(reader, where);
     const [row] = await this.dataSource.query(
-      `SELECT ${Object.entries(STAGE_SQL)
+      `SELECT ${Object.entries(ARTICLE_STAGE_SQL)
         .map(([stage, sql]) => `count(*) FILTER (WHERE ${sql})::int AS "${stage}"`)
         .join(', ')}
        FROM ${ARTICLE_FROM} WHERE ${where.sql}`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ScopeKey } from '@app/identity';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ArticleStatus, ArticleType } from '../policy';
+import type { ArticleStage, ArticleStatus, ArticleType } from '../policy';
 
 export interface Attachment {
   kind: 'video' | 'document' | 'link';
@@ -30,7 +30,6 @@ export interface ArticleRecord {
   ownerName: string;
   ownerGone: boolean;
   coauthors: PersonRef[];
-  coauthorIds: string[];
   reviewerIds: string[];
   attachments: Attachment[];
   status: ArticleStatus;
@@ -79,12 +78,20 @@ export interface NewArticle extends ArticleContent {
 /** A published article is due for verification: the one definition the queue, lists, search and dashboard share. */
 export const ARTICLE_DUE = `(a.status = 'published' AND a.verified_at + make_interval(days => a.verification_interval_days) <= now())`;
 
+/** Each stage of the cycle as a condition on `a`: the lists, the dashboard and search select stages by these. */
+export const ARTICLE_STAGE_SQL: Record<ArticleStage, string> = {
+  draft: `a.status = 'draft'`,
+  in_review: `a.status = 'in_review'`,
+  published: `(a.status = 'published' AND NOT ${ARTICLE_DUE})`,
+  needs_review: ARTICLE_DUE,
+  archived: `a.status = 'archived'`,
+};
+
 export const ARTICLE_COLUMNS = `a.id, a.title, a.summary, a.body, a.html, a.renderer_version AS "rendererVersion", a.type,
   a.phases::int[] AS phases, a.tags, a.scope_key AS "scopeKey", a.space_id AS "spaceId", a.owner_id AS "ownerId",
   o.display_name AS "ownerName", (o.status <> 'active') AS "ownerGone",
   COALESCE((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name, u.id)
     FROM kb_article_coauthor c JOIN app_user u ON u.id = c.user_id WHERE c.article_id = a.id), '[]') AS coauthors,
-  ARRAY(SELECT c.user_id FROM kb_article_coauthor c WHERE c.article_id = a.id) AS "coauthorIds",
   ARRAY(SELECT r.reviewer_id FROM kb_review r WHERE r.article_id = a.id) AS "reviewerIds",
   a.attachments, a.status, a.verification_interval_days AS "verificationIntervalDays", a.verified_at AS "verifiedAt",
   a.verified_at + make_interval(days => a.verification_interval_days) AS "dueAt", ${ARTICLE_DUE} AS due, a.published_at AS "publishedAt",

@@ -1,13 +1,11 @@
 import type { SearchRequest } from '../search-engine';
-import { requestedTypes } from './postgres-candidates';
+import { ARTICLE_STATUSES, requestedTypes, TOPIC_STATUSES } from './postgres-candidates';
 
 /** A string value in a Meilisearch filter: double-quoted, with quotes and backslashes escaped. */
 export const quoted = (value: string | number) => `"${String(value).replace(/["\\]/g, (c) => `\\${c}`)}"`;
 const list = (values: readonly (string | number)[]) => `[${values.map(quoted).join(', ')}]`;
 const any = (field: string, values: readonly (string | number)[]) => `${field} IN ${list(values)}`;
 
-const TOPIC_STATES = ['open', 'closed', 'archived'];
-const ARTICLE_STAGES = ['published', 'needs_review', 'draft', 'in_review', 'archived'];
 
 /**
  * The Meilisearch filter for a request, built on the server from the caller's visibility (never from a client's
@@ -26,9 +24,9 @@ export function meiliFilter(request: SearchRequest): string[] {
   const curated = visibility.curated.everything ? 'type = "article"' : visibility.curated.keys.length ? any('scope', visibility.curated.keys) : 'type = "none"';
   clauses.push(`(type != "article" OR status IN ["published", "archived"] OR readers = ${quoted(visibility.userId)} OR ${curated})`);
 
-  const states = filters.statuses.filter((s) => TOPIC_STATES.includes(s));
+  const states = filters.statuses.filter((s) => TOPIC_STATUSES.includes(s));
   clauses.push(`(type IN ["article", "collection"] OR ${states.length ? any('status', states) : 'status != "archived"'})`);
-  const stages = filters.statuses.filter((s) => ARTICLE_STAGES.includes(s));
+  const stages = filters.statuses.filter((s) => ARTICLE_STATUSES.includes(s));
   const wanted = stages.length ? stages : ['published', 'needs_review'];
   const stageSql = wanted.map((s) =>
     s === 'needs_review'

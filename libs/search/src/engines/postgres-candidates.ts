@@ -1,5 +1,5 @@
 import { SqlConditions } from '@app/database';
-import { visibleArticles } from '@app/knowledge';
+import { ARTICLE_STAGE_SQL, visibleArticles, type ArticleStage } from '@app/knowledge';
 import type { SearchStatus, SearchType } from '../query/search-query.parser';
 import type { SearchRequest } from '../search-engine';
 
@@ -22,8 +22,9 @@ export interface Candidate {
   articleType: string | null;
 }
 
-const TOPIC_STATUSES: SearchStatus[] = ['open', 'closed', 'archived'];
-const ARTICLE_STATUSES: SearchStatus[] = ['published', 'needs_review', 'draft', 'in_review', 'archived'];
+/** Which `status:` values speak of topics (and their posts), and which of articles; `archived` of both. */
+export const TOPIC_STATUSES: SearchStatus[] = ['open', 'closed', 'archived'];
+export const ARTICLE_STATUSES: SearchStatus[] = ['published', 'needs_review', 'draft', 'in_review', 'archived'];
 
 /** The kinds a request asks for: `type:` names them; `type:guide` (an article type) asks for articles. */
 export function requestedTypes(request: SearchRequest): SearchType[] {
@@ -31,7 +32,6 @@ export function requestedTypes(request: SearchRequest): SearchType[] {
   let wanted: SearchType[] = types.length || articleTypes.length ? [...types] : ['topic', 'post', 'article', 'collection'];
   if (articleTypes.length && !wanted.includes('article')) wanted.push('article');
   // A filter that means nothing for a kind leaves that kind out rather than ignoring the filter.
-  if (articleTypes.length) wanted = wanted.filter((t) => t === 'article' || types.includes(t));
   if (statuses.length) {
     wanted = wanted.filter((t) =>
       t === 'article' ? statuses.some((s) => ARTICLE_STATUSES.includes(s)) : t !== 'collection' && statuses.some((s) => TOPIC_STATUSES.includes(s)),
@@ -130,13 +130,9 @@ export class CandidateQuery {
     // The knowledge base's own visibility rule, so search can never show an article its page would not.
     visibleArticles({ userId: visibility.userId, readable: visibility.readable, curated: visibility.curated }, inner);
     const visible = this.rebase(inner);
-    const stages = f.statuses.filter((s) => ARTICLE_STATUSES.includes(s));
-    const wanted = stages.length ? stages : ['published', 'needs_review'];
-    const due = `(a.status = 'published' AND a.verified_at + make_interval(days => a.verification_interval_days) <= now())`;
-    const stageSql = wanted.map((s) =>
-      s === 'needs_review' ? due : s === 'published' ? `(a.status = 'published' AND NOT ${due})` : `a.status = ${this.where.param(s)}`,
-    );
-    const parts = [visible, `(${stageSql.join(' OR ')})`, this.dates('COALESCE(a.published_at, a.created_at)')];
+    const stages = f.statuses.filter((s) => ARTICLE_STATUSES.includes(s)) as ArticleStage[];
+    const wanted: ArticleStage[] = stages.length ? stages : ['published', 'needs_review'];
+    const parts = [visible, `(${wanted.map((s) => ARTICLE_STAGE_SQL[s]).join(' OR ')})`, this.dates('COALESCE(a.published_at, a.created_at)')];
     if (f.articleTypes.length) parts.push(`a.type = ANY(${this.where.param(f.articleTypes)}::text[])`);
     if (f.tags.length) parts.push(`a.tags && ${this.where.param(f.tags)}::text[]`);
     if (f.phases.length) parts.push(`a.phases && ${this.where.param(f.phases)}::smallint[]`);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { presentAuthor } from '@app/forum';
 import type { ScopeKey } from '@app/identity';
+import { ARTICLE_DUE } from '@app/knowledge';
 import { DataSource } from 'typeorm';
 import type { SearchType } from '../query/search-query.parser';
 import { SearchEngine, type SearchFacets, type SearchHit, type SearchRequest, type SearchResult } from '../search-engine';
@@ -167,7 +168,7 @@ const DETAILS: Record<SearchType, string> = {
     FROM post p JOIN topic t ON t.id = p.topic_id JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = p.author_id WHERE p.id = ANY($1::uuid[])`,
   article: `SELECT a.id, a.title, ${HEADLINE(PLAIN(`a.summary || E'\\n' || a.body`))} AS headline, a.scope_key AS scope, a.space_id AS "spaceId",
       NULL::uuid AS "topicId", NULL::int AS "postNumber", a.type AS "articleType",
-      CASE WHEN a.status = 'published' AND a.verified_at + make_interval(days => a.verification_interval_days) <= now() THEN 'needs_review' ELSE a.status END AS stage,
+      CASE WHEN ${ARTICLE_DUE} THEN 'needs_review' ELSE a.status END AS stage,
       a.tags, a.phases::int[] AS phases, a.owner_id AS "authorId", u.display_name AS "authorName", false AS anonymous, NULL::int AS "pseudonymNumber",
       a.created_at AS "createdAt"
     FROM kb_article a JOIN app_user u ON u.id = a.owner_id WHERE a.id = ANY($1::uuid[])`,

@@ -1,13 +1,5 @@
 import { DomainError, ErrorCode } from '@app/core';
-import {
-  ARTICLE_TYPES,
-  MAX_QUERY_BYTES,
-  mergeFilters,
-  parseSearchQuery,
-  SEARCH_STATUSES,
-  SEARCH_TYPES,
-  type ParsedSearchQuery,
-} from './search-query.parser';
+import { parseSearchQuery, type ParsedSearchQuery } from './search-query.parser';
 
 export const EMPTY: ParsedSearchQuery = {
   text: '',

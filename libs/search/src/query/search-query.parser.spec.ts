@@ -1,15 +1,5 @@
-import { DomainError, ErrorCode } from '@app/core';
-import {
-  ARTICLE_TYPES,
-  MAX_QUERY_BYTES,
-  mergeFilters,
-  parseSearchQuery,
-  SEARCH_STATUSES,
-  SEARCH_TYPES,
-  type ParsedSearchQuery,
-} from './search-query.parser';
-
-import { EMPTY, parsed, day, refusal, refusedMessage } from './search-query-test-support';
+import { ARTICLE_TYPES, MAX_QUERY_BYTES, parseSearchQuery, SEARCH_STATUSES, SEARCH_TYPES } from './search-query.parser';
+import { day, EMPTY, parsed } from './search-query-test-support';
 
 describe('parseSearchQuery: happy paths', () => {
   it('takes every kind of filter out of the text', () => {

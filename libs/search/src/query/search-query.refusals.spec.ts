@@ -1,15 +1,6 @@
-import { DomainError, ErrorCode } from '@app/core';
-import {
-  ARTICLE_TYPES,
-  MAX_QUERY_BYTES,
-  mergeFilters,
-  parseSearchQuery,
-  SEARCH_STATUSES,
-  SEARCH_TYPES,
-  type ParsedSearchQuery,
-} from './search-query.parser';
-
-import { EMPTY, parsed, day, refusal, refusedMessage } from './search-query-test-support';
+import { DomainError } from '@app/core';
+import { MAX_QUERY_BYTES, mergeFilters, parseSearchQuery, type ParsedSearchQuery } from './search-query.parser';
+import { day, EMPTY, parsed, refusedMessage } from './search-query-test-support';
 
 describe('parseSearchQuery: refusals are 400 VALIDATION_FAILED on field q', () => {
   it.each(['foo:bar', 'Foo:bar', 'tagz:x', 'a:b:c', 'note:', 'constructor:x', 'toString:x', 'hasOwnProperty:x', 'proto:x'])(
