@@ -96,8 +96,11 @@ describe('route inventory', () => {
   it.each<[string, string, RouteAccess]>([
     ['POST', '/api/v1/auth/login', 'public'],
     ['POST', '/api/v1/auth/logout', 'public'],
+    ['POST', '/api/v1/auth/password-reset', 'public'],
+    ['POST', '/api/v1/auth/password-reset/confirm', 'public'],
     ['GET', '/api/v1/invitations/:token', 'public'],
     ['POST', '/api/v1/invitations/:token/accept', 'public'],
+    ['POST', '/api/v1/notifications/unsubscribe/one-click', 'public'],
     ['GET', '/health/live', 'public'],
     ['GET', '/health/ready', 'public'],
     ['GET', '/api/v1/me', 'signed-in'],
@@ -111,7 +114,7 @@ describe('route inventory', () => {
     expect(routes.find((route) => route.method === method && route.path === path)?.access).toBe(access);
   });
 
-  it('makes public only sign-in, sign-out, invitation links and health (anything else would be reachable signed out)', () => {
+  it('makes public only sign-in, sign-out, password reset, invitation and unsubscribe links and health (anything else would be reachable signed out)', () => {
     const publicRoutes = routes.filter((route) => route.access === 'public').map((route) => `${route.method} ${route.path}`);
     expect(publicRoutes.sort()).toEqual(
       [
@@ -120,7 +123,12 @@ describe('route inventory', () => {
         'GET /health/ready',
         'POST /api/v1/auth/login',
         'POST /api/v1/auth/logout',
+        'POST /api/v1/auth/password-reset',
+        'POST /api/v1/auth/password-reset/confirm',
         'POST /api/v1/invitations/:token/accept',
+        'GET /api/v1/notifications/unsubscribe',
+        'POST /api/v1/notifications/unsubscribe',
+        'POST /api/v1/notifications/unsubscribe/one-click',
       ].sort(),
     );
   });

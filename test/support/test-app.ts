@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
@@ -16,6 +19,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+let appCount = 0;
+
+/** Mail written as files (no SMTP_URL) lands in a folder of this test process, not in the project's ./data. */
+function testDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'artc-test-data-'));
+}
+
 /** The real server (Fastify, PostgreSQL, Redis when REDIS_URL is set) on a random port, over an emptied database. */
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -29,6 +39,12 @@ export async function startTestApp(
     DEMO: 'false',
     DATABASE_URL: databaseUrl,
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // Each app runs its own jobs on its own queues, so parallel test files never take each other's work.
+    RUN_JOBS: 'true',
+    QUEUE_PREFIX: `artc-test-${process.pid}-${++appCount}`,
+    JOB_BACKOFF_MS: '50',
+    JOB_SHUTDOWN_GRACE_MS: '2000',
+    DATA_DIR: testDataDir(),
     ...env,
   });
   const clock = new TestClock();

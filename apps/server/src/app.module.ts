@@ -7,8 +7,9 @@ import { ChatModule } from '@app/chat';
 import { ForumModule } from '@app/forum';
 import { KnowledgeModule } from '@app/knowledge';
 import { SearchModule } from '@app/search';
+import { NotificationsModule } from '@app/notifications';
 import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
-import { RedisModule } from '@app/jobs';
+import { JobsModule } from '@app/jobs';
 import { AuthController } from './controllers/auth.controller';
 import { CohortController } from './controllers/cohort.controller';
 import { ChatMessageController } from './controllers/chat-message.controller';
@@ -30,6 +31,9 @@ import { ArticleEngagementController } from './controllers/article-engagement.co
 import { CollectionController } from './controllers/collection.controller';
 import { CurationController } from './controllers/curation.controller';
 import { SearchController } from './controllers/search.controller';
+import { AdminJobsController } from './controllers/admin-jobs.controller';
+import { NotificationController } from './controllers/notification.controller';
+import { UnsubscribeController } from './controllers/unsubscribe.controller';
 import { DemoContent } from './demo/demo-content';
 import { DemoKnowledge } from './demo/demo-knowledge';
 import { HealthController } from './health/health.controller';
@@ -39,8 +43,7 @@ import { LocalStrategy } from './http/local.strategy';
 import { ChatGateway } from './realtime/chat.gateway';
 import { ForumGateway } from './realtime/forum.gateway';
 import { RealtimeGateway } from './realtime/realtime.gateway';
-import { ChatRetentionSchedule } from './scheduled/chat-retention.schedule';
-import { SearchOutboxSchedule } from './scheduled/search-outbox.schedule';
+import { NotificationPush } from './realtime/notification-push';
 
 export interface ServerModuleOptions {
   config: AppConfig;
@@ -56,7 +59,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(options.config, options.clock),
-        RedisModule,
+        JobsModule,
         DatabaseModule.forRoot({ url: options.databaseUrl, entities: IDENTITY_ENTITIES }),
         PassportModule,
         IdentityModule,
@@ -64,6 +67,7 @@ export class AppModule {
         ChatModule,
         KnowledgeModule,
         SearchModule,
+        NotificationsModule,
       ],
       controllers: [
         AuthController,
@@ -84,6 +88,9 @@ export class AppModule {
         CollectionController,
         CurationController,
         SearchController,
+        AdminJobsController,
+        NotificationController,
+        UnsubscribeController,
         RoomController,
         RoomFacilitationController,
         ChatMessageController,
@@ -94,8 +101,7 @@ export class AppModule {
         RealtimeGateway,
         ForumGateway,
         ChatGateway,
-        ChatRetentionSchedule,
-        SearchOutboxSchedule,
+        NotificationPush,
         DemoContent,
         DemoKnowledge,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { PinoNestLogger, requestContext, type AppConfig, type Clock } from '@app/core';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { registerOneClickBodyParsers } from './controllers/unsubscribe.controller';
 import { strictValidationPipe } from './http/validation';
 import { setUpOpenApi } from './openapi';
 import { RealtimeAdapter } from './realtime/realtime.adapter';
@@ -45,6 +46,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     { logger: new PinoNestLogger(logger), abortOnError: false, bodyParser: false },
   );
   fastify.removeContentTypeParser('text/plain');
+  // One exception, for RFC 8058 one-click unsubscribe only (mail providers post a form): see the function.
+  registerOneClickBodyParsers(fastify);
   await app.register(fastifyCookie);
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(strictValidationPipe());

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createRootLogger(config);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, config.databaseUrl), {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...config, jobs: { ...config.jobs, runInProcess: true } }, config.databaseUrl), {
     logger: new PinoNestLogger(logger),
   });
   app.enableShutdownHooks();

@@ -1,16 +1,31 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ChatModule } from '@app/chat';
 import { CoreModule, type AppConfig } from '@app/core';
 import { DatabaseModule } from '@app/database';
-import { IDENTITY_ENTITIES } from '@app/identity';
-import { RedisModule } from '@app/jobs';
+import { ForumModule } from '@app/forum';
+import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
+import { JobsModule } from '@app/jobs';
+import { KnowledgeModule } from '@app/knowledge';
+import { SearchModule } from '@app/search';
+import { NotificationsModule } from '@app/notifications';
 
-/** The background process: the same libraries as the server, without HTTP. Processors register here. */
+/** The background process: the same libraries (and so the same job processors) as the server, without HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), RedisModule, DatabaseModule.forRoot({ url: databaseUrl, entities: IDENTITY_ENTITIES, poolSize: 5 })],
+      imports: [
+        CoreModule.forRoot(config),
+        JobsModule,
+        DatabaseModule.forRoot({ url: databaseUrl, entities: IDENTITY_ENTITIES, poolSize: 5 }),
+        IdentityModule,
+        ForumModule,
+        ChatModule,
+        KnowledgeModule,
+        SearchModule,
+        NotificationsModule,
+      ],
     };
   }
 }

@@ -35,6 +35,24 @@ export interface AppConfig {
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   readonly trustProxy: boolean;
   readonly loginRateLimit: { perAccount: number; perAddress: number; windowSeconds: number };
+  readonly jobs: JobsConfig;
+  /** How long a notification may wait unseen in the app before it is emailed (and coalesced with the next ones). */
+  readonly mailImmediateDelaySeconds: number;
+}
+
+export interface JobsConfig {
+  /** Whether this process runs job processors: by default yes without Redis; with Redis the workers do. */
+  readonly runInProcess: boolean;
+  /** Names this deployment's queues in Redis (tests give each app its own). */
+  readonly queuePrefix: string;
+  readonly concurrency: number;
+  readonly attempts: number;
+  /** First retry delay; each further retry doubles it. */
+  readonly backoffMs: number;
+  /** SIGTERM: how long running jobs may take to finish before the process exits anyway. */
+  readonly shutdownGraceMs: number;
+  /** A job whose worker stops answering for this long is given to another worker. */
+  readonly stalledMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -98,6 +116,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('ADMIN_EMAIL', 'is not an email address');
   }
   const adminPassword = text(env, 'ADMIN_PASSWORD');
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   if (adminPassword !== undefined && adminPassword.length < 10) {
     throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters');
   }
@@ -108,7 +127,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl,
     dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisUrl,
     meiliUrl: url(env, 'MEILI_URL', ['http:', 'https:']),
     meiliKey: text(env, 'MEILI_KEY'),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
@@ -126,6 +145,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       perAddress: integer(env, 'LOGIN_LIMIT_PER_ADDRESS', 20, 1, 100_000),
       windowSeconds: integer(env, 'LOGIN_LIMIT_WINDOW_SECONDS', 900, 1, 86_400),
     },
+    jobs: {
+      runInProcess: boolean(env, 'RUN_JOBS', redisUrl === undefined),
+      queuePrefix: text(env, 'QUEUE_PREFIX') ?? 'artc',
+      concurrency: integer(env, 'JOB_CONCURRENCY', 4, 1, 64),
+      attempts: integer(env, 'JOB_ATTEMPTS', 6, 1, 50),
+      backoffMs: integer(env, 'JOB_BACKOFF_MS', 5_000, 1, 3_600_000),
+      shutdownGraceMs: integer(env, 'JOB_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+      stalledMs: integer(env, 'JOB_STALLED_MS', 30_000, 1_000, 3_600_000),
+    },
+    mailImmediateDelaySeconds: integer(env, 'MAIL_IMMEDIATE_DELAY_SECONDS', 600, 0, 86_400),
   };
 }
 

@@ -57,6 +57,11 @@ export enum ErrorCode {
   ReviewerNotEligible = 'REVIEWER_NOT_ELIGIBLE',
   ArticleTooLong = 'ARTICLE_TOO_LONG',
   RevisionConflict = 'REVISION_CONFLICT',
+  InvalidToken = 'INVALID_TOKEN',
+  TokenExpired = 'TOKEN_EXPIRED',
+  TokenNotYours = 'TOKEN_NOT_YOURS',
+  ResetTokenInvalid = 'RESET_TOKEN_INVALID',
+  ResetTokenExpired = 'RESET_TOKEN_EXPIRED',
   Internal = 'INTERNAL_ERROR',
 }
 

@@ -47,7 +47,7 @@ export class DatabaseModule {
         },
         PreparedReads,
       ],
-      exports: [DataSource, PreparedReads],
+      exports: [DataSource, PreparedReads, PREPARED_READS_OPTIONS],
     };
   }
 }

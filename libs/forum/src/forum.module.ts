@@ -18,6 +18,8 @@ import { TopicService } from './services/topic.service';
 import { PersonalRepository } from './repositories/personal.repository';
 import { PersonalService } from './services/personal.service';
 import { ForumExcerpts } from './services/forum-excerpts.service';
+import { ForumNoticeRepository } from './repositories/notice.repository';
+import { ForumDigestSource } from './repositories/digest-source.repository';
 
 @Module({
   imports: [IdentityModule],
@@ -42,9 +44,13 @@ import { ForumExcerpts } from './services/forum-excerpts.service';
     PersonalRepository,
     PersonalService,
     ForumExcerpts,
+    ForumNoticeRepository,
+    ForumDigestSource,
   ],
   exports: [
+    ForumDigestSource,
     ForumExcerpts,
+    ForumNoticeRepository,
     MentionSuggestions, PreviewService, PreferenceService, SpaceService, TopicService, PostService, ForumEvents, FlagService, PersonalService],
 })
 export class ForumModule {}

@@ -10,6 +10,7 @@ const REPOSITORIES = [
   repositories.InstitutionRepository,
   repositories.InvitationRepository,
   repositories.LoginThrottleRepository,
+  repositories.PasswordResetRepository,
   repositories.SessionRepository,
   repositories.UserRepository,
 ];
@@ -20,6 +21,7 @@ const SERVICES = [
   services.BulkInvitationService,
   services.CohortService,
   services.FirstRunService,
+  services.IdentityMailEvents,
   services.GroupService,
   services.InstitutionService,
   services.InvitationService,
@@ -28,6 +30,7 @@ const SERVICES = [
   services.MemberService,
   services.OnboardingService,
   services.PasswordHasher,
+  services.PasswordResetService,
   services.ScopeOwner,
   services.SessionEvents,
 ];

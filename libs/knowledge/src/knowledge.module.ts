@@ -3,6 +3,8 @@ import { ChatModule } from '@app/chat';
 import { ForumModule } from '@app/forum';
 import { IdentityModule } from '@app/identity';
 import { ArticleListRepository, ArticleRepository, CollectionRepository, CurationRepository, EngagementRepository, ReviewRepository } from './repositories';
+import { KnowledgeDigestSource } from './repositories/digest-source.repository';
+import { KnowledgeNoticeRepository } from './repositories/notice.repository';
 import { ArticleAccess } from './services/article-access.service';
 import { ArticleCycleService } from './services/article-cycle.service';
 import { ArticleService } from './services/article.service';
@@ -15,7 +17,7 @@ const SERVICES = [ArticleService, ArticleCycleService, CaptureService, Collectio
 
 @Module({
   imports: [IdentityModule, ForumModule, ChatModule],
-  providers: [ArticleRepository, ArticleListRepository, CollectionRepository, CurationRepository, EngagementRepository, ReviewRepository, ArticleAccess, ...SERVICES],
-  exports: SERVICES,
+  providers: [ArticleRepository, ArticleListRepository, CollectionRepository, CurationRepository, EngagementRepository, ReviewRepository, ArticleAccess, KnowledgeDigestSource, KnowledgeNoticeRepository, ...SERVICES],
+  exports: [...SERVICES, KnowledgeDigestSource, KnowledgeNoticeRepository],
 })
 export class KnowledgeModule {}

@@ -8,6 +8,7 @@ import { SearchLookupRepository } from './repositories/search-lookup.repository'
 import { SearchOutboxRepository } from './repositories/search-outbox.repository';
 import { EXTERNAL_SEARCH_INDEX, SearchIndexer } from './services/search-indexer.service';
 import { EXTERNAL_SEARCH_ENGINE, SearchService } from './services/search.service';
+import { SearchJobs } from './services/search-jobs';
 
 @Module({
   providers: [
@@ -17,6 +18,7 @@ import { EXTERNAL_SEARCH_ENGINE, SearchService } from './services/search.service
     SearchOutboxRepository,
     SearchService,
     SearchIndexer,
+    SearchJobs,
     // Meilisearch when MEILI_URL is set; otherwise PostgreSQL alone.
     {
       provide: EXTERNAL_SEARCH_INDEX,

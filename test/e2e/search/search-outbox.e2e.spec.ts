@@ -1,13 +1,12 @@
 import { SearchIndexer } from '@app/search';
-import { SearchOutboxSchedule } from '../../../apps/server/src/scheduled/search-outbox.schedule';
 import { buildSpace } from '@app/testing';
 import { freePort } from '../../support/free-port';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { startTopic } from '../forum/forum-support';
 import { API, buildWorld, expectOk, type World } from '../knowledge/knowledge-support';
 
-/** These tests drain the outbox themselves: the server's own timer would race them. */
-const stopDrainTimer = (t: TestApp) => t.app.get(SearchOutboxSchedule).onApplicationShutdown();
+/** These tests drain the outbox themselves: a job runner in the server would race them. */
+const NO_JOBS = { RUN_JOBS: 'false' };
 
 const outbox = (t: TestApp) =>
   t.db.query('SELECT entity_type AS type, entity_id AS id, attempts FROM search_outbox ORDER BY id') as Promise<{ type: string; id: string; attempts: number }[]>;
@@ -17,8 +16,7 @@ describe('search outbox', () => {
     let t: TestApp;
     let w: World;
     beforeAll(async () => {
-      t = await startTestApp();
-      await stopDrainTimer(t);
+      t = await startTestApp(NO_JOBS);
       w = await buildWorld(t);
     });
     afterAll(() => t.close());
@@ -52,8 +50,7 @@ describe('search outbox', () => {
     let w: World;
     beforeAll(async () => {
       // A port nothing listens on: the engine is configured, and unreachable.
-      t = await startTestApp({ MEILI_URL: `http://127.0.0.1:${await freePort()}` });
-      await stopDrainTimer(t);
+      t = await startTestApp({ ...NO_JOBS, MEILI_URL: `http://127.0.0.1:${await freePort()}` });
       w = await buildWorld(t);
     });
     afterAll(() => t.close());

@@ -1,9 +1,9 @@
-import { Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@app/core';
-import { AuthService, MeService } from '@app/identity';
+import { AuthService, MeService, PasswordResetService } from '@app/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LoginDto } from '../dto/auth.dto';
+import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto } from '../dto/auth.dto';
 import type { AuthedRequest } from '../http/current-auth.decorator';
 import { LocalAuthGuard } from '../http/local-auth.guard';
 import { Public } from '../http/route-access.decorator';
@@ -15,6 +15,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly me: MeService,
+    private readonly passwordResets: PasswordResetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,5 +40,21 @@ export class AuthController {
   async logout(@Req() request: AuthedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     if (request.auth?.sessionId) await this.auth.closeSession(request.auth.sessionId);
     clearSessionCookie(reply, this.config.cookieSecure);
+  }
+
+  /** The same 202 whether or not the address has an account, so the answer reveals nothing. */
+  @Post('password-reset')
+  @Public()
+  @HttpCode(202)
+  async requestPasswordReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest) {
+    await this.passwordResets.request(body.email, request.ip);
+    return { ok: true };
+  }
+
+  @Post('password-reset/confirm')
+  @Public()
+  @HttpCode(204)
+  async confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    await this.passwordResets.confirm(body.token, body.password);
   }
 }

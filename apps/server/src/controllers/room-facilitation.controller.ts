@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { BreakoutService, ChatFlagService, SessionReportService } from '@app/chat';
+import { BreakoutService, ChatFlagService, RoomInvitationService, SessionReportService } from '@app/chat';
 import type { Actor } from '@app/identity';
 import type { FastifyReply } from 'fastify';
-import { BreakoutsDto, ChatFlagDto, ResolveChatFlagDto, TranscriptQueryDto } from '../dto/chat.dto';
+import { BreakoutsDto, ChatFlagDto, ResolveChatFlagDto, RoomInvitationDto, TranscriptQueryDto } from '../dto/chat.dto';
 import { CurrentActor } from '../http/current-auth.decorator';
 import { SignedIn } from '../http/route-access.decorator';
 import { UuidPipe } from '../http/validation';
 
-/** What facilitators use to run a session: breakouts, participation balance, transcripts, flags. */
+/** What facilitators use to run a session: invitations, breakouts, participation balance, transcripts, flags. */
 @ApiTags('chat')
 @Controller()
 @SignedIn()
@@ -17,7 +17,15 @@ export class RoomFacilitationController {
     private readonly breakouts: BreakoutService,
     private readonly reports: SessionReportService,
     private readonly flags: ChatFlagService,
+    private readonly invitations: RoomInvitationService,
   ) {}
+
+  /** Accepted: the invitations are sent by a job. */
+  @Post('rooms/:id/invitations')
+  @HttpCode(202)
+  invite(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: RoomInvitationDto) {
+    return this.invitations.invite(actor, id, body.userIds);
+  }
 
   @Get('rooms/:id/breakouts')
   listBreakouts(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {

@@ -52,6 +52,15 @@ export class RoomFacilitatorsDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) userIds: string[];
 }
 
+export class RoomInvitationDto {
+  @ApiProperty({ type: [String], minItems: 1, maxItems: 50 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  userIds: string[];
+}
+
 export class RoomStateDto {
   @ApiProperty({ enum: ROOM_STATES }) @IsIn(ROOM_STATES) state: RoomState;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorCode } from '@app/core';
 import { AuthService, type Authenticated } from '@app/identity';
 import type { AuthedRequest } from './current-auth.decorator';
-import { ROUTE_ACCESS, type RouteAccess } from './route-access.decorator';
+import { CSRF_EXEMPT, ROUTE_ACCESS, type RouteAccess } from './route-access.decorator';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from './session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,12 +33,17 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(ErrorCode.Forbidden, 403, 'This route is not available');
     }
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    // See CsrfExempt: such a route skips the header check and, in exchange, is served as if no cookie came with it.
+    const csrfExempt = this.reflector.getAllAndOverride<boolean | undefined>(CSRF_EXEMPT, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     // Browsers cannot add a custom header cross-site without a CORS preflight we never grant; so a
     // cookie-borne write (and sign-in itself) must carry it. Bearer tokens are not sent by browsers on their own.
-    if (!bearer && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
+    if (!bearer && !csrfExempt && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
       throw new DomainError(ErrorCode.CsrfHeaderMissing, 403, `Send the header X-Requested-With: ${CSRF_HEADER_VALUE}`);
     }
-    const cookie = request.cookies?.[SESSION_COOKIE];
+    const cookie = csrfExempt ? undefined : request.cookies?.[SESSION_COOKIE];
     let authenticated: Authenticated | null = null;
     if (bearer) {
       authenticated = await this.auth.fromApiToken(bearer);

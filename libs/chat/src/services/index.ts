@@ -3,6 +3,7 @@ export { MessageSender, MAX_MESSAGE_BYTES, type SendInput } from './message-send
 export { MessageService, EDIT_WINDOW_MS } from './message.service';
 export { ModerationService } from './moderation.service';
 export { RoomAccess } from './room-access.service';
+export { RoomInvitationService } from './room-invitation.service';
 export { RoomService, type RoomInput } from './room.service';
 export { SessionService } from './session.service';
 export { BreakoutService, type BreakoutInput } from './breakout.service';

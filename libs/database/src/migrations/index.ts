@@ -12,6 +12,9 @@ import { ChatFlags1764460800004 } from './1764460800004-chat-flags';
 import { SpaceListedTopicCount1764460800005 } from './1764460800005-space-listed-topic-count';
 import { Knowledge1764547200000 } from './1764547200000-knowledge';
 import { Search1764547200001 } from './1764547200001-search';
+import { Jobs1764633600000 } from './1764633600000-jobs';
+import { Notifications1764633600001 } from './1764633600001-notifications';
+import { PasswordReset1764633600002 } from './1764633600002-password-reset';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -29,4 +32,7 @@ export const ALL_MIGRATIONS = [
   SpaceListedTopicCount1764460800005,
   Knowledge1764547200000,
   Search1764547200001,
+  Jobs1764633600000,
+  Notifications1764633600001,
+  PasswordReset1764633600002,
 ];

@@ -9,3 +9,4 @@ export { MentionSuggestions } from './mention-suggestions.service';
 export { PreviewService } from './preview.service';
 export { PreferenceService } from './preference.service';
 export { ForumExcerpts, type TopicExcerpt } from './forum-excerpts.service';
+export { renderPost, postPath } from './render-post';

@@ -24,6 +24,7 @@ import {
   type SubscriptionLevel,
 } from '../repositories/personal.repository';
 import { ForumEvents } from './forum-events';
+import { JobName, JobQueue } from '@app/jobs';
 import { PostService } from './post.service';
 import { SpaceAccess } from './space-access.service';
 import { TopicService } from './topic.service';
@@ -74,6 +75,7 @@ export class PersonalService {
     private readonly access: SpaceAccess,
     private readonly clock: Clock,
     private readonly events: ForumEvents,
+    private readonly jobs: JobQueue,
   ) {}
 
   async bookmark(actor: Actor, postId: string, reminderAt?: string | null) {
@@ -181,6 +183,7 @@ export class PersonalService {
     }
     await this.personal.setAnswer(topicId, postNumber);
     this.events.publish({ type: 'topic.updated', spaceId: space.id, topicId });
+    if (postNumber !== null) await this.jobs.enqueue(JobName.NotifyAnswer, { topicId, actorId: actor.userId });
     return this.topics.get(actor, topicId);
   }
 }

@@ -57,6 +57,16 @@ export class ActorRepository {
     return rows[0] ? toActor(rows[0]) : null;
   }
 
+  /** Active people by id (deactivated ones are left out: they are told nothing). */
+  async byUserIds(userIds: readonly string[]): Promise<Actor[]> {
+    if (userIds.length === 0) return [];
+    const rows: ActorRow[] = await this.dataSource.query(
+      `SELECT ${ACTOR_COLUMNS} FROM app_user u WHERE u.id = ANY($1::uuid[]) AND u.status = 'active'`,
+      [userIds],
+    );
+    return rows.map(toActor);
+  }
+
   /** Active people by handle, with what the access policy needs (for @mentions). */
   async byHandles(handles: readonly string[]): Promise<{ handle: string; actor: Actor }[]> {
     if (handles.length === 0) return [];

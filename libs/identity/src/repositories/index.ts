@@ -7,3 +7,4 @@ export * from './login-throttle.repository';
 export * from './session.repository';
 export * from './user.repository';
 export * from './actor.repository';
+export * from './password-reset.repository';

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { SCHOOL_ROLES, type SchoolRole } from '../entities';
 import type { Actor } from '../policy';
 import { CohortRepository } from '../repositories';
+import { IdentityMailEvents } from './identity-mail-events';
 import { InvitationService } from './invitation.service';
 
 export const MAX_BULK_ROWS = 1000;
@@ -31,6 +32,7 @@ export class BulkInvitationService {
     private readonly dataSource: DataSource,
     private readonly invitations: InvitationService,
     private readonly cohorts: CohortRepository,
+    private readonly mailEvents: IdentityMailEvents,
   ) {}
 
   async invite(actor: Actor, institutionId: string, csv: string) {
@@ -43,7 +45,10 @@ export class BulkInvitationService {
       const email = (record.email ?? '').trim().toLowerCase();
       try {
         const input = await this.validate(record, institutionId, email, seen);
-        const { token } = await this.dataSource.transaction((manager) => this.invitations.createWithin(manager, actor, input));
+        const { token, mail } = await this.dataSource.transaction((manager) =>
+          this.invitations.createWithin(manager, actor, input),
+        );
+        this.mailEvents.publish(mail);
         rows.push({ row: rowNumber, email, status: 'created', acceptUrl: this.invitations.acceptUrl(token) });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;

@@ -18,6 +18,7 @@ import type { InvitationEntity, PlatformRole, SchoolRole } from '../entities';
 import { AccessPolicy, type Actor } from '../policy';
 import { presentInvitation } from '../presenters';
 import { AuditRepository, CohortRepository, InstitutionRepository, InvitationRepository, UserRepository } from '../repositories';
+import { IdentityMailEvents, type IdentityMail } from './identity-mail-events';
 
 export const INVITATION_TTL_DAYS = 14;
 const INVITATION_PREFIX = 'inv_';
@@ -42,6 +43,7 @@ export class InvitationService {
     private readonly users: UserRepository,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    private readonly mailEvents: IdentityMailEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -80,19 +82,21 @@ export class InvitationService {
 
   async create(actor: Actor, input: InvitationInput) {
     await this.assertMayInvite(actor, input);
-    const { invitation, token } = await this.dataSource.transaction((manager) => this.createWithin(manager, actor, input));
+    const { invitation, token, mail } = await this.dataSource.transaction((manager) => this.createWithin(manager, actor, input));
+    this.mailEvents.publish(mail);
     return presentInvitation(invitation, this.clock.now(), this.acceptUrl(token));
   }
 
   /**
    * Writes one invitation inside the caller's transaction, after the permission check.
-   * Throws a DomainError for a row that cannot be invited, before anything is written.
+   * Throws a DomainError for a row that cannot be invited, before anything is written. The caller publishes
+   * `mail` once its transaction has committed.
    */
   async createWithin(
     manager: EntityManager,
     actor: Actor,
     input: InvitationInput,
-  ): Promise<{ invitation: InvitationEntity; token: string }> {
+  ): Promise<{ invitation: InvitationEntity; token: string; mail: IdentityMail }> {
     const email = input.email.trim().toLowerCase();
     const now = this.clock.now();
     if (input.cohortId) {
@@ -128,7 +132,7 @@ export class InvitationService {
         { actorId: actor.userId, action: 'invitation.create', targetType: 'invitation', targetId: invitation.id },
         manager,
       );
-      return { invitation, token };
+      return { invitation, token, mail: await this.invitationMail(invitation, token, actor, manager) };
     } catch (error) {
       // Two inviters racing for one address: the partial unique index decides.
       if (isUniqueViolation(error, 'invitation_one_pending_per_email')) {
@@ -136,6 +140,26 @@ export class InvitationService {
       }
       throw error;
     }
+  }
+
+  private async invitationMail(
+    invitation: InvitationEntity,
+    token: string,
+    actor: Actor,
+    manager: EntityManager,
+  ): Promise<IdentityMail> {
+    const institution = await this.institutions.findById(invitation.institutionId, manager);
+    const inviter = await this.users.findById(actor.userId, manager);
+    return {
+      type: 'invitation',
+      invitationId: invitation.id,
+      email: invitation.email,
+      displayName: invitation.displayName,
+      token,
+      invitedByName: inviter?.displayName ?? null,
+      institutionName: institution?.name ?? '',
+      expiresAt: invitation.expiresAt,
+    };
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {

@@ -4,3 +4,5 @@ export * from './collection.repository';
 export * from './curation.repository';
 export * from './engagement.repository';
 export * from './review.repository';
+export * from './digest-source.repository';
+export * from './notice.repository';

@@ -1,0 +1,10 @@
+export * from './digest';
+export * from './mail';
+export * from './notification-kinds';
+export * from './notifications.module';
+export { PreferenceRepository, type NotificationSettings } from './repositories/preference.repository';
+export { NotificationService } from './services/notification.service';
+export { NotificationPreferenceService, type PreferencesView } from './services/preference.service';
+export { Notifier, type NoticeBatch, type NoticeContent } from './services/notifier.service';
+export { notificationText, type NotificationView } from './services/notification.presenter';
+export { UnsubscribeService } from './services/unsubscribe.service';
