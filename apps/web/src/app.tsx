@@ -37,6 +37,15 @@ const CollectionPage = lazyPage(() => import('./pages/knowledge/collection.page'
 const DashboardPage = lazyPage(() => import('./pages/knowledge/dashboard.page').then((m) => m.DashboardPage));
 const SearchPage = lazyPage(() => import('./pages/search/search.page').then((m) => m.SearchPage));
 const InvitationsPage = lazyPage(() => import('./pages/admin/invitations.page').then((m) => m.InvitationsPage));
+const ForgotPasswordPage = lazyPage(() => import('./pages/forgot-password.page').then((m) => m.ForgotPasswordPage));
+const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.page').then((m) => m.ResetPasswordPage));
+const JobsPage = lazyPage(() => import('./pages/admin/jobs.page').then((m) => m.JobsPage));
+// Notifications: the bell lives in the header; the full list, settings and unsubscribe page load when opened.
+const NotificationsPage = lazyPage(() => import('./pages/notifications/notifications.page').then((m) => m.NotificationsPage));
+const NotificationSettingsPage = lazyPage(() =>
+  import('./pages/settings/notification-settings.page').then((m) => m.NotificationSettingsPage),
+);
+const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe.page').then((m) => m.UnsubscribePage));
 
 interface RouteContext {
   me: Me;
@@ -54,6 +63,10 @@ interface Route {
 const PUBLIC_ROUTES: { path: string; render: (params: Record<string, string>, search: string) => VNode }[] = [
   { path: '/signin', render: (_, search) => <SignInPage search={search} /> },
   { path: '/invite/:token', render: (p) => <AcceptInvitationPage token={p.token} /> },
+  { path: '/password/forgot', render: () => <ForgotPasswordPage /> },
+  { path: '/password/reset/:token', render: (p) => <ResetPasswordPage token={p.token} /> },
+  // Reached from an email's footer, often on a phone that is not signed in.
+  { path: '/unsubscribe', render: (_, search) => <UnsubscribePage search={search} /> },
 ];
 
 const ROUTES: Route[] = [
@@ -75,6 +88,8 @@ const ROUTES: Route[] = [
   { path: '/search', render: ({ search }) => <SearchPage search={search} /> },
   { path: '/chat', render: ({ me }) => <RoomsPage me={me} /> },
   { path: '/chat/r/:id', render: ({ params }) => <RoomPage id={params.id} /> },
+  { path: '/notifications', render: ({ search }) => <NotificationsPage search={search} /> },
+  { path: '/settings/notifications', render: () => <NotificationSettingsPage /> },
   {
     path: '/admin/schools',
     allow: (me) => me.can.manageInstitutions || me.schoolLeadOf.length > 0,
@@ -83,6 +98,7 @@ const ROUTES: Route[] = [
   { path: '/admin/cohorts', allow: (me) => me.can.manageCohorts, render: ({ me }) => <CohortsPage me={me} /> },
   { path: '/admin/groups', allow: (me) => me.can.manageGroups, render: ({ me }) => <GroupsPage me={me} /> },
   { path: '/admin/invitations', allow: (me) => me.can.invite, render: ({ me }) => <InvitationsPage me={me} /> },
+  { path: '/admin/jobs', allow: (me) => me.platformRole === 'admin', render: () => <JobsPage /> },
 ];
 
 function find<T extends { path: string }>(routes: T[], path: string): { route: T; params: Record<string, string> } | null {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { navigate } from '../lib/router';
 import { signOut } from '../lib/session';
 import { HeaderSearch } from './header-search';
+import { NotificationBell } from './notification-bell';
 import type { Me } from '../lib/types';
 
 interface NavItem {
@@ -22,6 +23,7 @@ export function navItemsFor(me: Me): NavItem[] {
   if (me.can.manageCohorts) items.push({ href: '/admin/cohorts', label: 'Cohorts' });
   if (me.can.manageGroups) items.push({ href: '/admin/groups', label: 'Groups' });
   if (me.can.invite) items.push({ href: '/admin/invitations', label: 'Invitations' });
+  if (me.platformRole === 'admin') items.push({ href: '/admin/jobs', label: 'Jobs' });
   return items;
 }
 
@@ -60,6 +62,7 @@ export function SiteHeader({ me, path }: Props) {
           ART Commons
         </a>
         {me && <HeaderSearch />}
+        {me && <NotificationBell userId={me.id} path={path} />}
         {me && (
           <button
             type="button"

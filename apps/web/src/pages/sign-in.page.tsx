@@ -12,6 +12,7 @@ import { useSubmit } from '../lib/use-submit';
 export function SignInPage({ search }: { search: string }) {
   const form = useSubmit();
   const { fields } = form;
+  const passwordWasReset = new URLSearchParams(search).get('reset') === 'done';
 
   async function send(data: FormData) {
     const email = String(data.get('email') ?? '').trim();
@@ -29,6 +30,9 @@ export function SignInPage({ search }: { search: string }) {
 
   return (
     <Page title="Sign in" intro={<p>Welcome back to ART Commons, the consortium's shared space for anti-racism work in medical education.</p>}>
+      {passwordWasReset && (
+        <p class="notice notice-success narrow">Your password has been changed and you were signed out everywhere. Sign in with your new password.</p>
+      )}
       <form class="card form narrow" onSubmit={form.onSubmit(send)} ref={form.formRef} noValidate>
         <FormStatus error={form.error} />
         <TextField label="Email" name="email" type="email" autoComplete="username" required error={fields.email} />
@@ -36,6 +40,9 @@ export function SignInPage({ search }: { search: string }) {
         <div class="actions">
           <SubmitButton busy={form.busy} busyLabel="Signing in…">Sign in</SubmitButton>
         </div>
+        <p class="hint">
+          <a href="/password/forgot">Forgot your password?</a>
+        </p>
         <p class="hint">New here? Membership is by invitation: use the link in your invitation email.</p>
       </form>
     </Page>
