@@ -14,6 +14,8 @@ export interface SmtpSink {
   waitForCount(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   /** While on, every RCPT TO is answered with `code` (550 by default), so the sender's send rejects. */
   refuse(on: boolean, code?: number): void;
+  /** Holds every message this long before accepting it (a slow mail server, to catch a job mid-send). */
+  slow(ms: number): void;
   clear(): void;
   close(): Promise<void>;
 }
@@ -25,6 +27,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   arrivals.setMaxListeners(0);
   let refusing: number | null = null;
   let refusedCount = 0;
+  let acceptDelayMs = 0;
 
   const server = new SMTPServer({
     name: 'smtp-sink.test',
@@ -44,9 +47,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       simpleParser(stream)
         .then((message) => {
           // Stored before the reply, so when the sender's send resolves the message is already here.
-          messages.push(message);
-          arrivals.emit('message');
-          callback();
+          setTimeout(() => {
+            messages.push(message);
+            arrivals.emit('message');
+            callback();
+          }, acceptDelayMs);
         })
         .catch((error: Error) => callback(error));
     },
@@ -103,6 +108,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       ),
     refuse(on, code = 550) {
       refusing = on ? code : null;
+    },
+    slow(ms) {
+      acceptDelayMs = ms;
     },
     clear() {
       messages.length = 0;

@@ -19,6 +19,6 @@ export abstract class JobBackend {
   /** Throws quickly when the queue cannot take the jobs (the producer then parks them in PostgreSQL). */
   abstract add(jobs: readonly JobRequest[]): Promise<void>;
   abstract counts(): Promise<QueueCounts>;
-  /** Tests and shutdown: resolves when nothing is queued or running (or the timeout passes). */
+  /** Tests and benchmarks: true once nothing is waiting or running (delayed jobs aside), false at the timeout. */
   abstract idle(timeoutMs: number): Promise<boolean>;
 }

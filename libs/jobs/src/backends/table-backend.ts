@@ -119,7 +119,9 @@ export class TableJobBackend extends JobBackend implements OnApplicationBootstra
   async idle(timeoutMs: number): Promise<boolean> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
-      if (this.running.size === 0 && (await this.outbox.nextDueInMs()) === null) return true;
+      // Like BullMQ's waiting + active: jobs delayed into the future do not count.
+      const dueIn = await this.outbox.nextDueInMs();
+      if (this.running.size === 0 && (dueIn === null || dueIn > 0)) return true;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     return false;

@@ -159,22 +159,16 @@ export class NotificationRepository {
     await this.dataSource.query('DELETE FROM notification_once WHERE created_at < $1', [before]);
   }
 
-  /** Reading a topic marks what it was about as read, as Discourse does. */
-  async markTopicRead(userId: string, topicId: string, upToPost: number, now: Date): Promise<number> {
-    const [, count] = await this.dataSource.query(
-      `UPDATE notification SET read_at = $4 WHERE user_id = $1 AND topic_id = $2 AND read_at IS NULL AND post_number <= $3`,
-      [userId, topicId, upToPost, now],
-    );
-    return count;
-  }
-
-  /** Unread, unemailed, due notifications of one thread for an immediate email, locked against a parallel run. */
+  /**
+   * Unread, unemailed, due notifications of one thread for an immediate email, locked: a merge writing into one of
+   * them waits for this email to be recorded, and then counts as new activity (a later email of its own).
+   */
   async dueForEmail(userId: string, threadKey: string, now: Date, manager: EntityManager): Promise<StoredNotification[]> {
     return manager.query(
       `SELECT ${COLUMNS} FROM notification
         WHERE user_id = $1 AND thread_key = $2 AND channel = 'email_immediate' AND read_at IS NULL AND emailed_at IS NULL
           AND email_due_at <= $3
-        ORDER BY created_at FOR UPDATE SKIP LOCKED`,
+        ORDER BY created_at FOR UPDATE`,
       [userId, threadKey, now],
     );
   }
