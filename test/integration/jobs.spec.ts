@@ -103,6 +103,12 @@ describe.each(backends)('jobs on %s', (_name, redisUrl) => {
     expect(dead).toEqual([expect.objectContaining({ name: 'chat.retention', attempts: 3, jobId: 'always-failing' })]);
     expect(dead[0].error).toContain('not yet');
     expect(Probe.failuresLeft).toBe(7);
+    // Enqueued again (as a schedule would) and failing again: still one dead letter for that id, updated.
+    await queue.enqueue(JobName.ChatRetention, {}, { jobId: 'always-failing' });
+    while (Probe.failuresLeft > 4 && Date.now() < deadline + 10_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    await queue.idle();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await db.query('SELECT count(*)::int AS n FROM dead_job')).toEqual([{ n: 1 }]);
   });
 
   it('lets a running job finish on shutdown and takes no new one', async () => {

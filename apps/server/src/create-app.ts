@@ -52,7 +52,6 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(strictValidationPipe());
   app.useWebSocketAdapter(new RealtimeAdapter(app, config.redisUrl));
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   await serveWebClient(app, config.webDistDir);
   await app.init();

@@ -58,6 +58,9 @@ async function main(): Promise<void> {
     await embedded?.stop().catch((error) => logger.error({ err: error }, 'error while stopping PostgreSQL'));
     process.exit(0);
   };
+  // Signals are handled here, not by Nest's shutdown hooks: Nest would re-raise the signal once the app is closed,
+  // killing the process before the embedded PostgreSQL has stopped. app.close() runs the same hooks (running jobs
+  // finish within their grace period, then the database closes).
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 

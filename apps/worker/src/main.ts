@@ -27,7 +27,19 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...config, jobs: { ...config.jobs, runInProcess: true } }, config.databaseUrl), {
     logger: new PinoNestLogger(logger),
   });
-  app.enableShutdownHooks();
+  // SIGTERM (a deploy, a scale-down): take no new jobs, let running ones finish within JOB_SHUTDOWN_GRACE_MS, exit 0.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker shutting down');
+    app
+      .close()
+      .catch((error) => logger.error({ err: error }, 'error while closing'))
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
   if (!(await app.get(RedisConnection).ping(5000))) throw new Error('Redis does not answer at REDIS_URL');
   logger.info('worker ready');
 }

@@ -22,7 +22,7 @@ describe('forum notifications', () => {
       const topic = await startTopic(w.memberA.client, schoolSpace.id, { title: 'Curriculum review' });
       await reply(w.memberA.client, topic.id, { body: `What do you think, @${await handleOf(t, w.otherA.id)}?` });
       await settled(t);
-      const [event] = await pushed.waitFor(1);
+      const [event] = await pushed.waitFor(1, 15_000);
       expect(event.notification.text).toBe(`${w.memberA.displayName} mentioned you in “Curriculum review”`);
       expect(event.unreadCount).toBe(1);
       const list = await notificationsOf(w.otherA.client);
@@ -78,7 +78,9 @@ describe('forum notifications', () => {
     expect((await notificationsOf(w.memberB.client)).items).toEqual([]);
   });
 
-  it('marks one read, then all read; another person’s notification is not found', async () => {
+  it('marks one read, then all read, and tells every open tab the new count; another person’s notification is not found', async () => {
+    const socket = await connect(t.url, w.leadA.client.cookie!);
+    const counts = collect(socket, 'notification.count');
     const list = await notificationsOf(w.leadA.client, '?unread=true');
     expect(list.items.length).toBeGreaterThan(1);
     expect((await w.memberB.client.post(`${API}/notifications/${list.items[0].id}/read`)).status).toBe(404);
@@ -87,6 +89,8 @@ describe('forum notifications', () => {
     const all = await w.leadA.client.post(`${API}/notifications/read-all`);
     expect(all.body).toEqual({ marked: list.unreadCount - 1 });
     expect((await w.leadA.client.get(`${API}/notifications/unread-count`)).body).toEqual({ unreadCount: 0 });
+    expect((await counts.waitFor(2, 15_000)).map((c) => c.unreadCount)).toEqual([list.unreadCount - 1, 0]);
+    socket.disconnect();
   });
 
   it('respects a person’s choice to turn a kind off', async () => {

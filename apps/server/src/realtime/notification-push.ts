@@ -24,6 +24,16 @@ export class NotificationPush implements OnApplicationBootstrap {
     await this.listener.listen('artc_notifications', (payload) => {
       this.push(payload.split(',').filter(Boolean)).catch((error) => this.logger.warn({ err: error }, 'could not push notifications'));
     });
+    await this.listener.listen('artc_notification_counts', (userId) => {
+      this.pushCount(userId).catch((error) => this.logger.warn({ err: error }, 'could not push an unread count'));
+    });
+  }
+
+  private async pushCount(userId: string): Promise<void> {
+    if (!this.gateway.server?.of('/').adapter.rooms.has(userRoom(userId))) return;
+    const [actor] = await this.actors.byUserIds([userId]);
+    if (!actor) return;
+    this.gateway.server.local.to(userRoom(userId)).emit('notification.count', { unreadCount: await this.notifications.unreadCount(actor) });
   }
 
   private async push(ids: string[]): Promise<void> {

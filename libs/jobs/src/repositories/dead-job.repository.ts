@@ -18,14 +18,18 @@ const COLUMNS = `id, name, job_id AS "jobId", payload, error, attempts, failed_a
 export class DeadJobRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * A job with a deterministic id that fails again (a schedule enqueues it anew) updates its one dead letter instead
+   * of piling up a row per round.
+   */
   async record(job: { name: string; jobId: string | null; payload: object; error: string; attempts: number }): Promise<void> {
-    await this.dataSource.query(`INSERT INTO dead_job (name, job_id, payload, error, attempts) VALUES ($1, $2, $3, $4, $5)`, [
-      job.name,
-      job.jobId,
-      JSON.stringify(job.payload),
-      job.error.slice(0, 8000),
-      job.attempts,
-    ]);
+    await this.dataSource.query(
+      `WITH updated AS (
+         UPDATE dead_job SET error = $4, attempts = $5, payload = $3, failed_at = now() WHERE $2::text IS NOT NULL AND job_id = $2 RETURNING id)
+       INSERT INTO dead_job (name, job_id, payload, error, attempts)
+       SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM updated)`,
+      [job.name, job.jobId, JSON.stringify(job.payload), job.error.slice(0, 8000), job.attempts],
+    );
   }
 
   /** Newest first, keyset-paged by (failed_at, id). */

@@ -144,14 +144,23 @@ export class NotificationRepository {
       'UPDATE notification SET read_at = $3 WHERE id = $2 AND user_id = $1 AND read_at IS NULL',
       [userId, id, now],
     );
-    if (count > 0) return true;
+    if (count > 0) {
+      await this.announceCount(userId);
+      return true;
+    }
     const [row] = await this.dataSource.query('SELECT 1 FROM notification WHERE id = $2 AND user_id = $1', [userId, id]);
     return row !== undefined;
   }
 
   async markAllRead(userId: string, now: Date): Promise<number> {
     const [, count] = await this.dataSource.query('UPDATE notification SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL', [userId, now]);
+    if (count > 0) await this.announceCount(userId);
     return count;
+  }
+
+  /** Tells every server a person's unread count changed, so all their open tabs follow. */
+  private async announceCount(userId: string): Promise<void> {
+    await this.dataSource.query(`SELECT pg_notify('artc_notification_counts', $1)`, [userId]);
   }
 
   /** Once-only keys outlive any retry long before this; dropping them keeps the table small. */
