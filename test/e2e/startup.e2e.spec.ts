@@ -94,6 +94,14 @@ describe('npm start on the embedded defaults', () => {
     expect(found.map((h) => h.title)).toContain('Removing race-based eGFR from the renal block');
     // The Riverside-only thread (and the draft captured from it) stay with Riverside.
     expect(found.map((h) => h.title)).not.toContain('Which case vignettes still use race as a risk factor?');
+    // The demo's replies became notifications through the in-process job runner (no Redis here).
+    const deadline = Date.now() + 20_000;
+    let notifications: { kind: string; text: string }[] = [];
+    while (notifications.length === 0 && Date.now() < deadline) {
+      notifications = (await northfield.get('/api/v1/notifications')).body.items;
+      if (notifications.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(notifications).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'replied' })]));
 
     expect(await stop(first.child, 'SIGTERM')).toBe(0);
     // PostgreSQL removes its pid file only when it shut down cleanly.
