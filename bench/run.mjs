@@ -15,6 +15,8 @@ import { markdownRender, postingLoad } from './lib/forum-load.mjs';
 import { chatFigures } from './lib/chat-load.mjs';
 import { seedSearch } from './lib/search-seed.mjs';
 import { SEARCH_TARGET, searchLoad } from './lib/search-load.mjs';
+import { digestFigures } from './lib/digest-load.mjs';
+import { fanoutFigures } from './lib/fanout-load.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = join(ROOT, 'dist/apps/server/src/main.js');
@@ -29,6 +31,14 @@ const POSTING = { connections: 10, durationS: 10, warmupS: 2 };
 // The forum issue's targets for the topic list and the topic page.
 const FORUM_TARGET = { minRatio: 0.5, maxP99Ms: 50 };
 const ROUNDS = boundedInteger(process.env.BENCH_ROUNDS, 3, 1, 9);
+// BENCH_ONLY=digests,fanout runs only those parts ('core' is everything measured before them); unset runs all.
+const PARTS = ['core', 'digests', 'fanout'];
+const ONLY = benchOnly(process.env.BENCH_ONLY);
+const runs = (part) => ONLY === null || ONLY.has(part);
+// Smaller runs while developing; the figures are meant at the defaults.
+const DIGEST_MEMBERS = boundedInteger(process.env.BENCH_DIGEST_MEMBERS, 10_000, 20, 100_000);
+const FANOUT_WATCHERS = boundedInteger(process.env.BENCH_FANOUT_WATCHERS, 1_000, 1, 5_000);
+const FANOUT_TRIALS = boundedInteger(process.env.BENCH_FANOUT_TRIALS, 3, 1, 20);
 // Variables the server reads: none may leak in from the caller's shell and change what is measured.
 const SERVER_VARIABLES = [
   'NODE_ENV', 'HOST', 'PORT', 'PUBLIC_URL', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'MEILI_URL', 'MEILI_KEY', 'SMTP_URL',
@@ -42,6 +52,14 @@ const ms = (n) => `${Math.round(n)} ms`;
 function boundedInteger(raw, fallback, min, max) {
   const value = Number(raw ?? fallback);
   return Number.isInteger(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
+function benchOnly(raw) {
+  if (!raw?.trim()) return null;
+  const parts = new Set(raw.split(',').map((p) => p.trim()).filter(Boolean));
+  const unknown = [...parts].filter((p) => !PARTS.includes(p));
+  if (unknown.length) throw new Error(`BENCH_ONLY: unknown part ${unknown.join(', ')} (known: ${PARTS.join(', ')})`);
+  return parts;
 }
 
 function cleanEnv(extra) {
@@ -215,6 +233,39 @@ function markdownFigure() {
   });
 }
 
+/** The issue 6 figures (digests and notification fan-out), each part when BENCH_ONLY asks for it. */
+async function notificationFigures(db, appEnv, tmp) {
+  const figures = [];
+  const redisUrl = process.env.REDIS_URL || null;
+  // Workers get what a deployment gives them; the app's other server variables stay out, as for the servers.
+  const workerEnv = (extra) =>
+    cleanEnv({ DATABASE_URL: db.url, DATA_DIR: appEnv.DATA_DIR, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), LOG_LEVEL: 'warn', ...extra });
+  if (runs('digests')) {
+    figures.push(...(await digestFigures({ databaseUrl: db.url, redisUrl, members: DIGEST_MEMBERS, workerEnv, tmpDir: tmp, log })));
+  }
+  if (runs('fanout')) {
+    await settleDatabase(db.url);
+    figures.push(
+      ...(await fanoutFigures({
+        databaseUrl: db.url,
+        redisUrl,
+        startApp: (extra, label) => startApp({ ...appEnv, ...extra }, { label }),
+        workerEnv,
+        watchers: FANOUT_WATCHERS,
+        trials: FANOUT_TRIALS,
+        log,
+      })),
+    );
+  }
+  return figures;
+}
+
+function report(db, figures) {
+  const result = { ...metadata(ROOT, { database: db.kind, ...(ONLY ? { only: [...ONLY] } : {}) }), figures };
+  const file = writeResults(join(ROOT, 'bench/results'), result);
+  process.stdout.write(`\n${summary(result)}\n\nbench: written to ${file} and bench/results/latest.json\n`);
+}
+
 async function main() {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build (or npm run build:server) first`);
   const tmp = mkdtempSync(join(tmpdir(), 'artc-bench-'));
@@ -240,6 +291,10 @@ async function main() {
   log('app server: first start (migrations and demo data)');
   const first = await startApp(appEnv, { timeoutMs: 180_000 });
   log(`app server: first start ready in ${ms(first.readyMs)}, welcome text at ${ms(first.textMs)}`);
+  if (!runs('core')) {
+    await first.stop();
+    return report(db, await notificationFigures(db, appEnv, tmp));
+  }
   const cookie = await signIn(first.port, ADMIN_EMAIL, ADMIN_PASSWORD);
   // The same session row serves the baseline: it reads the database the app just wrote.
   const baseline = await startBaseline(db.url);
@@ -282,6 +337,7 @@ async function main() {
     ...forum,
     ...chat,
   ];
+  figures.push(...(await notificationFigures(db, appEnv, tmp)));
 
   if (db.kind === 'embedded') {
     // The plain `npm start` case: no DATABASE_URL, the server starts its own PostgreSQL in DATA_DIR.
@@ -304,12 +360,11 @@ async function main() {
     );
   }
 
-  const report = { ...metadata(ROOT, { database: db.kind }), figures };
-  const file = writeResults(join(ROOT, 'bench/results'), report);
-  process.stdout.write(`\n${summary(report)}\n\nbench: written to ${file} and bench/results/latest.json\n`);
+  report(db, figures);
 }
 
-installGuards(25 * 60_000);
+// 25 minutes for the core figures, and more for the digest runs and the fan-out.
+installGuards((runs('core') ? 25 : 5) * 60_000 + (runs('digests') ? 20 * 60_000 : 0) + (runs('fanout') ? 6 * 60_000 : 0));
 main().then(
   () => shutdown(0),
   (error) => {

@@ -41,9 +41,9 @@ function connectOnce(port, cookie) {
 
 /**
  * Connects with up to CONNECT_ATTEMPTS tries: on a busy shared machine a handshake now and then fails at the transport;
- * each retry is counted (and reported), and a refused sign-in is not retried.
+ * each retry is counted (and reported), and a refused sign-in is not retried. (Also used by the fan-out generator.)
  */
-async function connectClient(port, cookie, retried) {
+export async function connectClient(port, cookie, retried) {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await connectOnce(port, cookie);
@@ -56,7 +56,7 @@ async function connectClient(port, cookie, retried) {
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */
-async function pool(items, limit, work) {
+export async function pool(items, limit, work) {
   let next = 0;
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {

@@ -67,6 +67,8 @@ export function summary(report) {
       .map(({ name, details: { target: t } }) =>
         `target ${name}: ${t.condition ?? `app >= ${t.minRatio}x baseline and p99 < ${t.maxP99Ms} ms`}: ${t.met ? 'met' : 'NOT met'} (${t.outcome ?? `${t.ratio}x, p99 ${t.p99Ms} ms${'lost' in t ? `, lost ${t.lost}, duplicated ${t.duplicated}` : ''}`})`,
       ),
-    ...report.figures.filter((f) => f.skipped && f.name.endsWith('_per_second')).map((f) => `skipped ${f.name}: ${f.skipped}`),
+    ...report.figures
+      .filter((f) => f.skipped && (f.name.endsWith('_per_second') || f.name === 'digest_two_workers'))
+      .map((f) => `skipped ${f.name}: ${f.skipped}`),
   ].join('\n');
 }

@@ -45,6 +45,14 @@ export interface JobPayloads {
   'bookmark.reminders': None;
 }
 
+/**
+ * Bulk work that may wait behind everything else (BullMQ takes jobs without a priority first, then lower numbers):
+ * while 10,000 digests are being built, their mails and people's immediate notifications still go out.
+ */
+export const JOB_PRIORITY: Partial<Record<JobNameValue, number>> = {
+  'digest.build': 10,
+};
+
 /** BullMQ refuses ':' in custom ids, so deterministic ids join their parts with '|' and carry no ':'. */
 export function jobKey(...parts: (string | number)[]): string {
   return parts.map((part) => String(part).replaceAll(':', '/')).join('|');

@@ -25,11 +25,11 @@ import { JobOutboxRepository } from './repositories/job-outbox.repository';
     {
       // Only the backend in use is built: the other would open connections (or lack a Redis URL) for nothing.
       provide: JobBackend,
-      inject: [APP_CONFIG, JobOutboxRepository, JobExecutor, JobRegistry, PgListener],
-      useFactory: (config: AppConfig, outbox: JobOutboxRepository, executor: JobExecutor, registry: JobRegistry, listener: PgListener) =>
+      inject: [APP_CONFIG, JobOutboxRepository, JobExecutor, JobRegistry],
+      useFactory: (config: AppConfig, outbox: JobOutboxRepository, executor: JobExecutor, registry: JobRegistry) =>
         config.redisUrl
-          ? new BullJobBackend(config, outbox, executor, registry, listener)
-          : new TableJobBackend(config, outbox, executor, registry, listener),
+          ? new BullJobBackend(config, outbox, executor, registry)
+          : new TableJobBackend(config, outbox, executor, registry),
     },
     JobQueue,
     FailedJobsService,

@@ -7,8 +7,8 @@ type Listener = (payload: string) => void;
 const RECONNECT_MS = 2_000;
 
 /**
- * One dedicated PostgreSQL connection per process for LISTEN: triggers and writers say "there is work" or "there is
- * a notification" with NOTIFY, which PostgreSQL delivers only after their transaction commits. It reconnects by
+ * One dedicated PostgreSQL connection per process for LISTEN: writers announce new notifications (and changed unread
+ * counts) with NOTIFY, which PostgreSQL delivers only after their transaction commits. It reconnects by
  * itself; whoever listens also polls slowly, so a missed NOTIFY only delays work.
  */
 @Injectable()

@@ -47,10 +47,9 @@ export class NotificationPush implements OnApplicationBootstrap {
       const actor = actors.get(userId);
       return actor !== undefined && AccessPolicy.canRead(actor, scopeKey as ScopeKey);
     });
+    const counts = await this.notifications.unreadCounts([...new Set(rows.map((r) => r.userId))].map((id) => actors.get(id)!));
     for (const { userId, view } of rows) {
-      const actor = actors.get(userId)!;
-      const unreadCount = await this.notifications.unreadCount(actor);
-      this.gateway.server.local.to(userRoom(userId)).emit('notification', { notification: view, unreadCount });
+      this.gateway.server.local.to(userRoom(userId)).emit('notification', { notification: view, unreadCount: counts.get(userId) ?? 0 });
     }
   }
 }

@@ -33,25 +33,30 @@ export class ForumDigestSource {
     const readable = AccessPolicy.readableScopes(actor);
     const own = [...actor.cohortIds.map(cohortScope), ...actor.groupIds.map(groupScope)];
     const school = actor.institutionId ? institutionScope(actor.institutionId) : null;
+    // The ranking reads only cheap columns; names, pseudonyms and post counts are looked up for the few chosen rows.
     return manager.query(
-      `SELECT t.id, t.title, s.name AS "spaceName",
+      `WITH chosen AS (
+         SELECT t.id, t.bumped_at,
+                CASE WHEN s.scope_key = ANY($5::text[]) THEN 0 WHEN s.scope_key = $6 THEN 1 WHEN s.scope_key = 'consortium' THEN 2 ELSE 3 END AS rank
+           FROM topic t JOIN space s ON s.id = t.space_id
+           LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = $1
+          WHERE ($2::boolean OR s.scope_key = ANY($3::text[]))
+            AND NOT t.unlisted AND NOT t.archived
+            AND t.bumped_at > $4
+            AND (r.last_read_post_number IS NULL OR r.last_read_post_number < t.last_listed_post_number)
+            AND NOT EXISTS (SELECT 1 FROM post p1 WHERE p1.topic_id = t.id AND p1.post_number = 1 AND p1.status = 'pending')
+            AND NOT EXISTS (SELECT 1 FROM subscription m WHERE m.user_id = $1 AND m.level = 'muted'
+                  AND ((m.target_type = 'topic' AND m.target_id = t.id) OR (m.target_type = 'space' AND m.target_id = t.space_id)))
+          ORDER BY rank, t.bumped_at DESC, t.id DESC
+          LIMIT $7)
+       SELECT t.id, t.title, s.name AS "spaceName",
               CASE WHEN t.anonymous THEN NULL ELSE u.display_name END AS "authorName",
               CASE WHEN t.anonymous
                 THEN (SELECT p.number FROM topic_pseudonym p WHERE p.topic_id = t.id AND p.user_id = t.author_id) END AS "authorPseudonym",
               t.created_at > $4 AS "isNew",
               (SELECT count(*)::int FROM post p WHERE p.topic_id = t.id AND p.status = 'visible' AND p.created_at > $4) AS "newPosts"
-         FROM topic t JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
-         LEFT JOIN topic_read r ON r.topic_id = t.id AND r.user_id = $1
-        WHERE ($2::boolean OR s.scope_key = ANY($3::text[]))
-          AND NOT t.unlisted AND NOT t.archived
-          AND NOT EXISTS (SELECT 1 FROM post p1 WHERE p1.topic_id = t.id AND p1.post_number = 1 AND p1.status = 'pending')
-          AND t.bumped_at > $4
-          AND (r.last_read_post_number IS NULL OR r.last_read_post_number < t.last_listed_post_number)
-          AND NOT EXISTS (SELECT 1 FROM subscription m WHERE m.user_id = $1 AND m.level = 'muted'
-                AND ((m.target_type = 'topic' AND m.target_id = t.id) OR (m.target_type = 'space' AND m.target_id = t.space_id)))
-        ORDER BY CASE WHEN s.scope_key = ANY($5::text[]) THEN 0 WHEN s.scope_key = $6 THEN 1 WHEN s.scope_key = 'consortium' THEN 2 ELSE 3 END,
-                 t.bumped_at DESC, t.id DESC
-        LIMIT $7`,
+         FROM chosen c JOIN topic t ON t.id = c.id JOIN space s ON s.id = t.space_id JOIN app_user u ON u.id = t.author_id
+        ORDER BY c.rank, c.bumped_at DESC, c.id DESC`,
       [actor.userId, readable.everything, readable.keys, since, own, school, limit],
     );
   }

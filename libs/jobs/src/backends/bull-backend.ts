@@ -3,15 +3,19 @@ import { APP_CONFIG, type AppConfig } from '@app/core';
 import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { JobExecutor } from '../job-executor';
+import { JOB_PRIORITY } from '../job-names';
 import { JobRegistry } from '../job-registry';
-import { PgListener } from '../pg-listener';
 import { JobOutboxRepository, type OutboxJob } from '../repositories/job-outbox.repository';
 import { JobBackend, type JobRequest, type QueueCounts } from './job-backend';
 
 const QUEUE = 'jobs';
 /** How long a producer waits for Redis before parking the work in PostgreSQL instead. */
 const ADD_TIMEOUT_MS = 1_000;
-const RELAY_EVERY_MS = 1_000;
+/**
+ * How often parked work (written by triggers and transactions) is looked for: a mention waits at most this long
+ * before its job is on the queue. Polling an empty table this often costs less than a NOTIFY on every commit.
+ */
+const RELAY_EVERY_MS = 250;
 const RELAY_BATCH = 500;
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -40,7 +44,6 @@ export class BullJobBackend extends JobBackend implements OnApplicationBootstrap
     private readonly outbox: JobOutboxRepository,
     private readonly executor: JobExecutor,
     private readonly registry: JobRegistry,
-    private readonly listener: PgListener,
   ) {
     super();
     // No offline queue: while Redis is away a command fails at once instead of piling up in memory.
@@ -65,14 +68,17 @@ export class BullJobBackend extends JobBackend implements OnApplicationBootstrap
     if (this.producerConnection.status !== 'ready') throw new Error(`Redis is ${this.producerConnection.status}`);
     await withTimeout(
       this.queue.addBulk(
-        jobs.map((job) => ({ name: job.name, data: job.payload, opts: { ...this.jobOptions, jobId: job.jobId, delay: job.delayMs } })),
+        jobs.map((job) => ({
+          name: job.name,
+          data: job.payload,
+          opts: { ...this.jobOptions, jobId: job.jobId, delay: job.delayMs, priority: JOB_PRIORITY[job.name] },
+        })),
       ),
       ADD_TIMEOUT_MS,
     );
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listener.listen('artc_jobs', () => this.relay());
     this.relayTimer = setInterval(() => this.relay(), RELAY_EVERY_MS);
     this.relayTimer.unref();
     if (this.config.jobs.runInProcess) this.startWorker();

@@ -3,11 +3,11 @@ import { APP_CONFIG, type AppConfig } from '@app/core';
 import { backoffDelay, JobExecutor } from '../job-executor';
 import { jobKey } from '../job-names';
 import { JobRegistry } from '../job-registry';
-import { PgListener } from '../pg-listener';
 import { JobOutboxRepository, type OutboxJob } from '../repositories/job-outbox.repository';
 import { JobBackend, type JobRequest, type QueueCounts } from './job-backend';
 
-const POLL_MS = 1_000;
+/** Work written by triggers and transactions is noticed within this (cheaper than a NOTIFY on every commit). */
+const POLL_MS = 250;
 
 /**
  * Without Redis: jobs live in the job_outbox table and this process works them, with the same retries, backoff,
@@ -29,7 +29,6 @@ export class TableJobBackend extends JobBackend implements OnApplicationBootstra
     private readonly outbox: JobOutboxRepository,
     private readonly executor: JobExecutor,
     private readonly registry: JobRegistry,
-    private readonly listener: PgListener,
   ) {
     super();
   }
@@ -39,11 +38,11 @@ export class TableJobBackend extends JobBackend implements OnApplicationBootstra
     await this.outbox.add(
       jobs.map((job) => ({ ...job, runAt: job.delayMs ? new Date(now + job.delayMs) : undefined })),
     );
+    if (this.config.jobs.runInProcess) this.wake();
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.jobs.runInProcess) return;
-    await this.listener.listen('artc_jobs', () => this.wake());
     for (const schedule of this.registry.schedules) {
       const tick = () => {
         const slot = Math.floor(Date.now() / schedule.everyMs);

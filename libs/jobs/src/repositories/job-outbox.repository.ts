@@ -36,7 +36,6 @@ export class JobOutboxRepository {
        ON CONFLICT (job_id) WHERE job_id IS NOT NULL DO NOTHING`,
       [JSON.stringify(jobs.map((j) => ({ name: j.name, payload: j.payload, job_id: j.jobId ?? null, run_at: j.runAt ?? null })))],
     );
-    await manager.query(`SELECT pg_notify('artc_jobs', '')`);
   }
 
   /** Hands the oldest rows to `work` under row locks (other relays skip them) and deletes them once it succeeds. */

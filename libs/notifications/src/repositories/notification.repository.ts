@@ -139,6 +139,19 @@ export class NotificationRepository {
     return row.n;
   }
 
+  /** Unread counts of many people at once, each within their own readable scopes (the live push to many sockets). */
+  async unreadCounts(readers: readonly { userId: string; readable: { everything: boolean; keys: readonly string[] } }[]): Promise<Map<string, number>> {
+    if (readers.length === 0) return new Map();
+    const rows: { userId: string; n: number }[] = await this.dataSource.query(
+      `SELECT r.user_id AS "userId",
+              (SELECT count(*)::int FROM notification n
+                WHERE n.user_id = r.user_id AND n.read_at IS NULL AND (r.everything OR n.scope_key = ANY(r.keys))) AS n
+         FROM jsonb_to_recordset($1::jsonb) AS r(user_id uuid, everything boolean, keys text[])`,
+      [JSON.stringify(readers.map((r) => ({ user_id: r.userId, everything: r.readable.everything, keys: r.readable.keys })))],
+    );
+    return new Map(rows.map((r) => [r.userId, r.n]));
+  }
+
   async markRead(userId: string, id: string, now: Date): Promise<boolean> {
     const [, count] = await this.dataSource.query(
       'UPDATE notification SET read_at = $3 WHERE id = $2 AND user_id = $1 AND read_at IS NULL',

@@ -32,6 +32,10 @@ export class NotificationService {
     return this.notifications.unreadCount(actor.userId, AccessPolicy.readableScopes(actor));
   }
 
+  unreadCounts(actors: readonly Actor[]): Promise<Map<string, number>> {
+    return this.notifications.unreadCounts(actors.map((actor) => ({ userId: actor.userId, readable: AccessPolicy.readableScopes(actor) })));
+  }
+
   /** Someone else's notification is not found, like anything out of scope. */
   async markRead(actor: Actor, id: string): Promise<void> {
     if (!(await this.notifications.markRead(actor.userId, id, this.clock.now()))) throw notFound();
