@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy, type Actor } from '@app/identity';
-import { DataSource, type EntityManager } from 'typeorm';
+import { PreparedReads, pageSizeLiteral } from '@app/database';
 
 export interface DigestRoom {
   id: string;
@@ -24,11 +24,12 @@ export interface RoomDigestQuery {
  */
 @Injectable()
 export class ChatDigestSource {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: PreparedReads) {}
 
-  upcomingRooms(actor: Actor, query: RoomDigestQuery, manager: EntityManager = this.dataSource.manager): Promise<DigestRoom[]> {
+  /** A prepared read (planned once per connection): a digest run asks this for every member. */
+  upcomingRooms(actor: Actor, query: RoomDigestQuery): Promise<DigestRoom[]> {
     const readable = AccessPolicy.readableScopes(actor);
-    return manager.query(
+    return this.reads.rows<DigestRoom>(
       `SELECT r.id, r.title, r.starts_at AS "startsAt",
               (r.created_at > $4 OR r.starts_at > $4::timestamptz + make_interval(days => $6)) AS "isNew"
          FROM chat_room r
@@ -37,8 +38,8 @@ export class ChatDigestSource {
           AND r.state NOT IN ('closed', 'archived')
           AND r.starts_at > $5 AND r.starts_at <= $5::timestamptz + make_interval(days => $6)
           AND p.removed_at IS NULL
-        ORDER BY r.starts_at, r.id LIMIT $7`,
-      [actor.userId, readable.everything, readable.keys, query.since, query.now, query.windowDays, query.limit],
+        ORDER BY r.starts_at, r.id LIMIT ${pageSizeLiteral(query.limit)}`,
+      [actor.userId, readable.everything, readable.keys, query.since, query.now, query.windowDays],
     );
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SqlConditions } from '@app/database';
+import { PreparedReads, SqlConditions, pageSizeLiteral } from '@app/database';
 import { AccessPolicy, type Actor } from '@app/identity';
-import { DataSource, type EntityManager } from 'typeorm';
 import { KnowledgePolicy } from '../policy';
 import { visibleArticles, type ArticleReader } from './article-list.repository';
 import { ARTICLE_DUE } from './article.repository';
@@ -50,27 +49,25 @@ export interface KnowledgeDigestQuery {
  */
 @Injectable()
 export class KnowledgeDigestSource {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: PreparedReads) {}
 
-  async forDigest(
-    actor: Actor,
-    query: KnowledgeDigestQuery,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<KnowledgeDigest> {
+  /** Prepared reads (planned once per connection): a digest run asks these for every member. */
+  async forDigest(actor: Actor, query: KnowledgeDigestQuery): Promise<KnowledgeDigest> {
     const reader: ArticleReader = {
       userId: actor.userId,
       readable: AccessPolicy.readableScopes(actor),
       curated: KnowledgePolicy.curatedScopes(actor),
     };
-    // One after another: inside the caller's transaction they share one connection anyway.
-    const articles = await this.articles(reader, query, manager);
-    const reviews = await this.reviews(reader, query, manager);
-    const overdue = await this.overdue(reader, query, manager);
+    const [articles, reviews, overdue] = await Promise.all([
+      this.articles(reader, query),
+      this.reviews(reader, query),
+      this.overdue(reader, query),
+    ]);
     return { articles, reviews, overdue };
   }
 
   /** Published articles, new or updated since `since`, in the person's phases; their own are left out (they know). */
-  private articles(reader: ArticleReader, query: KnowledgeDigestQuery, manager: EntityManager): Promise<DigestArticle[]> {
+  private articles(reader: ArticleReader, query: KnowledgeDigestQuery): Promise<DigestArticle[]> {
     const where = new SqlConditions();
     visibleArticles(reader, where);
     const since = where.param(query.since);
@@ -78,9 +75,9 @@ export class KnowledgeDigestSource {
     where.add(`a.updated_at > ${since}`);
     where.add(`a.owner_id <> ${where.param(reader.userId)}`);
     if (query.phases) where.add(`(cardinality(a.phases) = 0 OR a.phases && ${where.param(query.phases)}::smallint[])`);
-    return manager.query(
+    return this.reads.rows<DigestArticle>(
       `SELECT a.id, a.title, a.summary, a.published_at > ${since} AS "isNew" FROM kb_article a
-        WHERE ${where.sql} ORDER BY a.updated_at DESC, a.id DESC LIMIT ${where.param(query.articleLimit)}`,
+        WHERE ${where.sql} ORDER BY a.updated_at DESC, a.id DESC LIMIT ${pageSizeLiteral(query.articleLimit)}`,
       where.values,
     );
   }
@@ -89,30 +86,30 @@ export class KnowledgeDigestSource {
    * Articles in review that wait for this person: no decision yet, or a decision on an older revision (the author
    * changed it since, so it needs another look).
    */
-  private reviews(reader: ArticleReader, query: KnowledgeDigestQuery, manager: EntityManager): Promise<DigestReview[]> {
+  private reviews(reader: ArticleReader, query: KnowledgeDigestQuery): Promise<DigestReview[]> {
     const where = new SqlConditions();
     visibleArticles(reader, where);
     where.add(`r.reviewer_id = ${where.param(reader.userId)}`);
     where.add(`a.status = 'in_review'`);
     where.add('(r.decision IS NULL OR r.decided_revision < a.revision)');
-    return manager.query(
+    return this.reads.rows<DigestReview>(
       `SELECT a.id, a.title, greatest(r.assigned_at, a.updated_at) > ${where.param(query.since)} AS "isNew"
          FROM kb_review r JOIN kb_article a ON a.id = r.article_id
-        WHERE ${where.sql} ORDER BY r.assigned_at, a.id LIMIT ${where.param(query.taskLimit)}`,
+        WHERE ${where.sql} ORDER BY r.assigned_at, a.id LIMIT ${pageSizeLiteral(query.taskLimit)}`,
       where.values,
     );
   }
 
   /** Published articles this person owns that are past their verification interval (ARTICLE_DUE). */
-  private overdue(reader: ArticleReader, query: KnowledgeDigestQuery, manager: EntityManager): Promise<DigestOverdue[]> {
+  private overdue(reader: ArticleReader, query: KnowledgeDigestQuery): Promise<DigestOverdue[]> {
     const where = new SqlConditions();
     visibleArticles(reader, where);
     where.add(`a.owner_id = ${where.param(reader.userId)}`);
     where.add(ARTICLE_DUE);
     const due = 'a.verified_at + make_interval(days => a.verification_interval_days)';
-    return manager.query(
+    return this.reads.rows<DigestOverdue>(
       `SELECT a.id, a.title, ${due} AS "dueAt", ${due} > ${where.param(query.since)} AS "isNew"
-         FROM kb_article a WHERE ${where.sql} ORDER BY ${due}, a.id LIMIT ${where.param(query.taskLimit)}`,
+         FROM kb_article a WHERE ${where.sql} ORDER BY ${due}, a.id LIMIT ${pageSizeLiteral(query.taskLimit)}`,
       where.values,
     );
   }

@@ -17,9 +17,9 @@ const MAX_LOOKBACK_DAYS = 30;
 const DIGEST_LABEL = 'Email digest';
 
 /**
- * Builds and queues one person's digest for one period, exactly once: the period is claimed, the content read and the
- * mail queued (outgoing_mail and its send job) in ONE transaction. A worker killed or failing mid-way rolls all of it
- * back, so the retry starts clean; a second run of the same job finds the claim and does nothing.
+ * Builds and queues one person's digest for one period, exactly once: the content is read, then the period is claimed
+ * and the mail queued (outgoing_mail and its send job) in ONE transaction. A worker killed or failing mid-way rolls it
+ * all back, so the retry starts clean; a second run of the same job finds the claim and does nothing.
  */
 @Injectable()
 export class DigestBuilder {
@@ -38,36 +38,28 @@ export class DigestBuilder {
   async build(userId: string, periodKey: string): Promise<DigestOutcome> {
     const period = periodOf(periodKey);
     if (!period) throw new Error(`not a digest period: ${JSON.stringify(periodKey)}`);
-    // Who they are and what they may read, looked up before the transaction takes its connection.
-    const [actor, user] = await Promise.all([this.actors.byUserId(userId), this.users.findById(userId)]);
+    const now = this.clock.now();
+    // Everything is read before the transaction (prepared reads, planned once per connection); the transaction only
+    // claims the period and queues the mail, so it holds its connection for a few statements.
+    const [actor, user, settings, previous] = await Promise.all([
+      this.actors.byUserId(userId),
+      this.users.findById(userId),
+      this.preferences.settings(userId),
+      this.digests.previousAt(userId, periodKey),
+    ]);
+    const since = new Date(
+      Math.max(previous?.getTime() ?? now.getTime() - PERIOD_DAYS[period] * DAY_MS, now.getTime() - MAX_LOOKBACK_DAYS * DAY_MS),
+    );
+    const items = actor && user ? await this.collector.collect(actor, since, now) : null;
     return this.digests.transaction(async (manager) => {
-      const now = this.clock.now();
       if (!(await this.digests.claim(userId, periodKey, now, manager))) return 'done_before';
       // Deactivated or gone: the claim stays, so the tick stops asking for this period.
-      if (!actor || !user) return 'no_recipient';
-      const previous = await this.digests.previousAt(userId, periodKey, manager);
-      const since = new Date(
-        Math.max(previous?.getTime() ?? now.getTime() - PERIOD_DAYS[period] * DAY_MS, now.getTime() - MAX_LOOKBACK_DAYS * DAY_MS),
-      );
-      const items = await this.collector.collect(actor, since, now, manager);
+      if (!items || !user) return 'no_recipient';
       // Nothing new: no mail, but the period stays claimed so the next tick does not build it again.
       if (!hasNews(items)) return 'empty';
-      const settings = await this.preferences.settings(userId, manager);
-      const { subject, content } = digestEmail(
-        items,
-        { displayName: user.displayName, timeZone: settings.timeZone },
-        period,
-        since,
-      );
+      const { subject, content } = digestEmail(items, { displayName: user.displayName, timeZone: settings.timeZone }, period, since);
       const mailId = await this.outbox.queue(
-        {
-          userId,
-          to: user.email,
-          purpose: 'digest',
-          subject,
-          content,
-          unsubscribe: { userId, topic: DIGEST_TOPIC, label: DIGEST_LABEL },
-        },
+        { userId, to: user.email, purpose: 'digest', subject, content, unsubscribe: { userId, topic: DIGEST_TOPIC, label: DIGEST_LABEL } },
         manager,
       );
       await this.digests.complete(userId, periodKey, itemCount(items), mailId, manager);

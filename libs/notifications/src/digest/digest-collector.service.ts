@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { ChatDigestSource } from '@app/chat';
 import { ForumDigestSource } from '@app/forum';
 import { AccessPolicy, type Actor } from '@app/identity';
@@ -12,8 +11,8 @@ export const ROOM_WINDOW_DAYS = 7;
 
 /**
  * Reads one person's digest from each library's digest source with their scopes as they are now: someone who lost
- * access to a school since an item appeared does not see it. Runs on the builder's transaction connection, so a
- * build never holds one connection while waiting for another.
+ * access to a school since an item appeared does not see it. All prepared reads, before the builder's transaction:
+ * a digest run asks the same few questions for every member, and planning them each time cost more than answering.
  */
 @Injectable()
 export class DigestCollector {
@@ -24,26 +23,14 @@ export class DigestCollector {
     private readonly digests: DigestRepository,
   ) {}
 
-  async collect(actor: Actor, since: Date, now: Date, manager: EntityManager): Promise<DigestItems> {
-    const topics = await this.forum.topics(actor, since, DIGEST_LIMITS.topics, manager);
-    const notifications = await this.digests.unread(
-      actor.userId,
-      AccessPolicy.readableScopes(actor),
-      since,
-      DIGEST_LIMITS.notifications,
-      manager,
-    );
+  async collect(actor: Actor, since: Date, now: Date): Promise<DigestItems> {
     // Cohorts carry no programme phase yet, so "their phases" are all of them; pass the cohort's phases once they exist.
-    const knowledge = await this.knowledge.forDigest(
-      actor,
-      { since, phases: null, articleLimit: DIGEST_LIMITS.articles, taskLimit: DIGEST_LIMITS.tasks },
-      manager,
-    );
-    const rooms = await this.chat.upcomingRooms(
-      actor,
-      { since, now, windowDays: ROOM_WINDOW_DAYS, limit: DIGEST_LIMITS.rooms },
-      manager,
-    );
+    const [topics, notifications, knowledge, rooms] = await Promise.all([
+      this.forum.topics(actor, since, DIGEST_LIMITS.topics),
+      this.digests.unread(actor.userId, AccessPolicy.readableScopes(actor), since, DIGEST_LIMITS.notifications),
+      this.knowledge.forDigest(actor, { since, phases: null, articleLimit: DIGEST_LIMITS.articles, taskLimit: DIGEST_LIMITS.tasks }),
+      this.chat.upcomingRooms(actor, { since, now, windowDays: ROOM_WINDOW_DAYS, limit: DIGEST_LIMITS.rooms }),
+    ]);
     return { topics, notifications, articles: knowledge.articles, reviews: knowledge.reviews, overdue: knowledge.overdue, rooms };
   }
 }

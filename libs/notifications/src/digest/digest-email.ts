@@ -133,8 +133,21 @@ const clip = (text: string, max = 200) => {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 };
 
+type DateFormats = { zone: string; date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat };
+/** Formatters are costly to make and there are few zones: one set per zone, kept (a digest run formats 10,000 mails). */
+const formatsByZone = new Map<string, DateFormats>();
+
+function dateFormats(timeZone: string): DateFormats {
+  let formats = formatsByZone.get(timeZone);
+  if (!formats) {
+    formats = makeDateFormats(timeZone);
+    if (formatsByZone.size < 1000) formatsByZone.set(timeZone, formats);
+  }
+  return formats;
+}
+
 /** Times in the person's own zone; a zone this runtime does not know falls back to UTC rather than failing the build. */
-function dateFormats(timeZone: string) {
+function makeDateFormats(timeZone: string): DateFormats {
   let zone = timeZone;
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: zone });

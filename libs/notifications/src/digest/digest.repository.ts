@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ScopeSet } from '@app/identity';
+import { PreparedReads, pageSizeLiteral } from '@app/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_SETTINGS } from '../repositories/preference.repository';
 import type { StoredNotification } from '../repositories/notification.repository';
@@ -18,7 +19,10 @@ export type DigestNotification = Pick<StoredNotification, 'id' | 'kind' | 'actor
  */
 @Injectable()
 export class DigestRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: PreparedReads,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -64,8 +68,8 @@ export class DigestRepository {
   }
 
   /** When the person's previous digest was made: the next one covers what happened since. */
-  async previousAt(userId: string, periodKey: string, manager: EntityManager): Promise<Date | null> {
-    const [row] = await manager.query(
+  async previousAt(userId: string, periodKey: string): Promise<Date | null> {
+    const [row] = await this.reads.rows<{ at: Date | null }>(
       'SELECT max(created_at) AS at FROM digest_delivery WHERE user_id = $1 AND period_key <> $2',
       [userId, periodKey],
     );
@@ -92,13 +96,13 @@ export class DigestRepository {
    * mentions they wanted by email (a reminder of those still unread). 'In the app only' stays out of mail. Checked
    * against their scopes now: someone who lost access is not reminded of it.
    */
-  unread(userId: string, readable: ScopeSet, since: Date, limit: number, manager: EntityManager): Promise<DigestNotification[]> {
-    return manager.query(
+  unread(userId: string, readable: ScopeSet, since: Date, limit: number): Promise<DigestNotification[]> {
+    return this.reads.rows<DigestNotification>(
       `SELECT id, kind, actor_name AS "actorName", count, subject, detail, url FROM notification
         WHERE user_id = $1 AND read_at IS NULL AND updated_at > $4 AND (channel = 'email_digest' OR (kind = 'mentioned' AND channel = 'email_immediate'))
           AND ($2::boolean OR scope_key = ANY($3::text[]))
-        ORDER BY (kind = 'mentioned') DESC, updated_at DESC, id DESC LIMIT $5`,
-      [userId, readable.everything, readable.keys, since, limit],
+        ORDER BY (kind = 'mentioned') DESC, updated_at DESC, id DESC LIMIT ${pageSizeLiteral(limit)}`,
+      [userId, readable.everything, readable.keys, since],
     );
   }
 }
