@@ -1,12 +1,10 @@
 // The people and rooms of the chat figures, written straight into the bench database after the app migrated it
 // (as the forum seed does): plain members with live sessions, one facilitator, and one consortium-wide room per
 // app run, so each run numbers its messages from 1 and can be checked on its own.
-import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { seedSignedInPeople } from './seed-people.mjs';
 
 const EMAIL_DOMAIN = 'chat.bench.art-commons.test';
-
-const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Inserts `people` members (spread over the schools already there) each with one live session, a facilitator,
@@ -19,23 +17,14 @@ export async function seedChat(databaseUrl, { people, rooms }) {
   const started = performance.now();
   try {
     await client.query('SET synchronous_commit = off');
-    const schools = (await client.query('SELECT id FROM institution ORDER BY created_at, slug')).rows.map((r) => r.id);
-    if (schools.length === 0) throw new Error('chat seed: the bench database has no school (the demo data is missing)');
     // Person 0 facilitates; persons 1..people are the clients.
-    const tokens = Array.from({ length: people + 1 }, (_, n) => `as_chat${n}_${randomBytes(24).toString('base64url')}`);
-    const ids = (
-      await client.query(
-        `INSERT INTO app_user (email, display_name, school_role, institution_id)
-         SELECT 'bench.chat.' || n || '@${EMAIL_DOMAIN}', 'Chat Person ' || n, 'student', ($1::uuid[])[1 + n % $2]
-         FROM generate_series(0, $3 - 1) AS n ORDER BY n RETURNING id`,
-        [schools, schools.length, tokens.length],
-      )
-    ).rows.map((r) => r.id);
-    await client.query(
-      `INSERT INTO user_session (user_id, token_hash, expires_at)
-       SELECT u, h, now() + interval '30 days' FROM unnest($1::uuid[], $2::text[]) AS x(u, h)`,
-      [ids, tokens.map(sha256)],
-    );
+    const { ids, tokens } = await seedSignedInPeople(client, {
+      count: people + 1,
+      tokenPrefix: 'as_chat',
+      emailSql: `'bench.chat.' || n || '@${EMAIL_DOMAIN}'`,
+      nameSql: `'Chat Person ' || n`,
+      what: 'chat',
+    });
     const roomIds = {};
     for (const name of rooms) {
       const [room] = (

@@ -1,11 +1,9 @@
 // The fan-out figure's people and topics, written straight into the bench database (as the chat seed does): members
 // with live sessions who all watch the same topics (one topic per trial), and one more member who posts in them.
-import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { seedSignedInPeople } from './seed-people.mjs';
 
 const EMAIL_DOMAIN = 'fanout.bench.art-commons.test';
-
-const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Inserts `watchers` members and an author (spread over the schools already there, each with one live session), a
@@ -18,23 +16,15 @@ export async function seedFanout(databaseUrl, { watchers, topics, tag }) {
   const started = performance.now();
   try {
     await client.query('SET synchronous_commit = off');
-    const schools = (await client.query('SELECT id FROM institution ORDER BY created_at, slug')).rows.map((r) => r.id);
-    if (schools.length === 0) throw new Error('fan-out seed: the bench database has no school (the demo data is missing)');
     // Person 0 posts; persons 1..watchers watch.
-    const tokens = Array.from({ length: watchers + 1 }, (_, n) => `as_fanout${n}_${randomBytes(24).toString('base64url')}`);
-    const ids = (
-      await client.query(
-        `INSERT INTO app_user (email, display_name, school_role, institution_id)
-         SELECT 'fanout.' || $4 || '.' || n || '@${EMAIL_DOMAIN}', 'Fanout Person ' || n, 'student', ($1::uuid[])[1 + n % $2]
-         FROM generate_series(0, $3 - 1) AS n ORDER BY n RETURNING id`,
-        [schools, schools.length, tokens.length, tag],
-      )
-    ).rows.map((r) => r.id);
-    await client.query(
-      `INSERT INTO user_session (user_id, token_hash, expires_at)
-       SELECT u, h, now() + interval '30 days' FROM unnest($1::uuid[], $2::text[]) AS x(u, h)`,
-      [ids, tokens.map(sha256)],
-    );
+    const { ids, tokens } = await seedSignedInPeople(client, {
+      count: watchers + 1,
+      tokenPrefix: 'as_fanout',
+      emailSql: `'fanout.' || $4 || '.' || n || '@${EMAIL_DOMAIN}'`,
+      nameSql: `'Fanout Person ' || n`,
+      params: [tag],
+      what: 'fan-out',
+    });
     const [space] = (
       await client.query(
         `INSERT INTO space (slug, name, description, scope_key) VALUES ($1, $2, 'A space seeded by the fan-out bench.', 'consortium') RETURNING id`,
