@@ -120,7 +120,7 @@ async function clearDigests(client) {
 
 /**
  * One run: `workers` worker processes on a fresh queue prefix, the members' digests switched on, then the tick put in
- * job_outbox (as the app's own JobOutboxRepository.add does, with its NOTIFY), and the wall time from there until the
+ * job_outbox (as the app's own JobOutboxRepository.add does), and the wall time from there until the
  * sink holds every digest and outgoing_mail has them all sent.
  */
 async function digestRun({ databaseUrl, redisUrl, sink, workers: workerCount, memberIds, workerEnv, log }) {
@@ -162,14 +162,11 @@ async function digestRun({ databaseUrl, redisUrl, sink, workers: workerCount, me
       client,
     );
     const t0 = performance.now();
-    await client.query('BEGIN');
     await client.query(`INSERT INTO job_outbox (name, payload, job_id) VALUES ('digest.tick', '{}', $1)`, [
       `bench-digest-tick|${prefix}`,
     ]);
-    await client.query(`SELECT pg_notify('artc_jobs', '')`);
-    await client.query('COMMIT');
 
-    // A digest is claimed, built and its mail queued in one transaction: a digest_delivery row is a built digest.
+    // A digest's period is claimed and its mail queued in one transaction: a digest_delivery row is a built digest.
     const timeline = { firstBuiltMs: null, allBuiltMs: null, allSentMs: null };
     let last = null;
     let lastLogAt = t0;
