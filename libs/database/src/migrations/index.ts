@@ -15,6 +15,7 @@ import { Search1764547200001 } from './1764547200001-search';
 import { Jobs1764633600000 } from './1764633600000-jobs';
 import { Notifications1764633600001 } from './1764633600001-notifications';
 import { PasswordReset1764633600002 } from './1764633600002-password-reset';
+import { NotificationsReadWithTopic1764633600003 } from './1764633600003-notifications-read-with-topic';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   Jobs1764633600000,
   Notifications1764633600001,
   PasswordReset1764633600002,
+  NotificationsReadWithTopic1764633600003,
 ];
