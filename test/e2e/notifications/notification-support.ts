@@ -9,7 +9,7 @@ export const handleOf = async (t: TestApp, userId: string): Promise<string> =>
 
 /** Waits until every job (and what it enqueued) has run. */
 export async function settled(t: TestApp): Promise<void> {
-  if (!(await t.app.get(JobQueue).idle(15_000))) throw new Error('jobs did not settle');
+  if (!(await t.app.get(JobQueue).idle(30_000))) throw new Error('jobs did not settle');
 }
 
 export async function notificationsOf(client: Client, query = '') {
