@@ -105,15 +105,6 @@ export class ForumNoticeRepository {
     return row ?? null;
   }
 
-  /** Whether a person has read a topic up to a post (seen in the app: no email needed). */
-  async readUpTo(userId: string, topicId: string): Promise<number> {
-    const [row] = await this.dataSource.query(
-      'SELECT last_read_post_number AS n FROM topic_read WHERE user_id = $1 AND topic_id = $2',
-      [userId, topicId],
-    );
-    return row?.n ?? 0;
-  }
-
   /**
    * Bookmarks whose reminder is due, oldest first, with the post's place and whether it is still visible. The
    * person's access is checked by the caller, at delivery.

@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DeliveryChannel, NotificationKind } from '../notification-kinds';
+import type { NoticeContent } from '../notice-content';
 
-export interface NewNotification {
+/** One person's notification of an event: what the event says (the same for all its recipients) and how they get it. */
+export interface NewNotification extends NoticeContent {
   userId: string;
   kind: NotificationKind;
-  groupKey: string;
-  threadKey: string;
-  actorId: string | null;
-  actorName: string | null;
-  subject: string;
-  detail?: string | null;
-  url: string;
-  scopeKey: string;
-  topicId?: string | null;
-  postNumber?: number | null;
   channel: Exclude<DeliveryChannel, 'off'>;
   emailDueAt: Date | null;
 }

@@ -1,11 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '@app/core';
-import { ForumNoticeRepository } from '@app/forum';
 import { AccessPolicy, ActorRepository, UserRepository, type ScopeKey } from '@app/identity';
 import { JobName, JobQueue, JobRegistry, jobKey } from '@app/jobs';
 import { MailOutbox } from '../mail/mail-outbox.service';
 import { KIND_LABELS, type NotificationKind } from '../notification-kinds';
-import { NotificationRepository, type StoredNotification } from '../repositories/notification.repository';
+import { NotificationRepository } from '../repositories/notification.repository';
 import { PreferenceRepository } from '../repositories/preference.repository';
 import { notificationText } from './notification.presenter';
 
@@ -24,7 +23,6 @@ export class ImmediateMail implements OnModuleInit {
     private readonly registry: JobRegistry,
     private readonly notifications: NotificationRepository,
     private readonly preferences: PreferenceRepository,
-    private readonly forum: ForumNoticeRepository,
     private readonly actors: ActorRepository,
     private readonly users: UserRepository,
     private readonly outbox: MailOutbox,
@@ -48,11 +46,11 @@ export class ImmediateMail implements OnModuleInit {
     await this.notifications.transaction(async (manager) => {
       const due = await this.notifications.dueForEmail(userId, threadKey, now, manager);
       if (due.length === 0) return;
-      const unseen: StoredNotification[] = [];
-      for (const n of due) if (!(await this.seen(n))) unseen.push(n);
       const quiet = settings.quietUntil !== null && settings.quietUntil > now;
-      const readable = actor ? unseen.filter((n) => AccessPolicy.canRead(actor, n.scopeKey as ScopeKey)) : [];
-      // Marked as handled either way: seen, quiet or out of reach, it is not to be emailed later either.
+      // Seen in the app means read: reading a topic marks its notifications read (topic_read trigger), so `due` holds
+      // only unseen ones.
+      const readable = actor ? due.filter((n) => AccessPolicy.canRead(actor, n.scopeKey as ScopeKey)) : [];
+      // Marked as handled either way: quiet or out of reach, it is not to be emailed later either.
       await this.notifications.markEmailed(due.map((n) => n.id), now, manager);
       if (quiet || readable.length === 0 || !user) return;
       const first = readable[0];
@@ -76,11 +74,6 @@ export class ImmediateMail implements OnModuleInit {
         manager,
       );
     });
-  }
-
-  private async seen(n: StoredNotification): Promise<boolean> {
-    if (!n.topicId || n.postNumber === null) return false;
-    return (await this.forum.readUpTo(n.userId, n.topicId)) >= n.postNumber;
   }
 
   async sweep(): Promise<void> {

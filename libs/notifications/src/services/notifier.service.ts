@@ -3,23 +3,12 @@ import { APP_CONFIG, Clock, type AppConfig } from '@app/core';
 import { AccessPolicy, ActorRepository, type Actor, type ScopeKey } from '@app/identity';
 import { JobName, JobQueue, jobKey } from '@app/jobs';
 import type { NotificationKind } from '../notification-kinds';
+import type { NoticeContent } from '../notice-content';
+
+export type { NoticeContent };
 import { NotificationRepository, type NewNotification } from '../repositories/notification.repository';
 import { PreferenceRepository } from '../repositories/preference.repository';
 
-/** What a notification says and where it leads; the same for every recipient of one event. */
-export interface NoticeContent {
-  groupKey: string;
-  threadKey: string;
-  /** Stored only when the actor acted under their name; never for anonymous posts. */
-  actorId: string | null;
-  actorName: string | null;
-  subject: string;
-  detail?: string | null;
-  url: string;
-  scopeKey: string;
-  topicId?: string | null;
-  postNumber?: number | null;
-}
 
 export interface NoticeBatch {
   kind: NotificationKind;
