@@ -8,6 +8,7 @@ import { ForumModule } from '@app/forum';
 import { KnowledgeModule } from '@app/knowledge';
 import { SearchModule } from '@app/search';
 import { NotificationsModule } from '@app/notifications';
+import { ProgramModule } from '@app/program';
 import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
 import { JobsModule } from '@app/jobs';
 import { AuthController } from './controllers/auth.controller';
@@ -34,6 +35,10 @@ import { SearchController } from './controllers/search.controller';
 import { AdminJobsController } from './controllers/admin-jobs.controller';
 import { NotificationController } from './controllers/notification.controller';
 import { UnsubscribeController } from './controllers/unsubscribe.controller';
+import { PROGRAM_ASSESSMENTS_CONTROLLERS } from './controllers/program/assessments.controllers';
+import { PROGRAM_CHANGE_CONTROLLERS } from './controllers/program/change.controllers';
+import { PROGRAM_PATH_CONTROLLERS } from './controllers/program/path.controllers';
+import { PROGRAM_SESSIONS_CONTROLLERS } from './controllers/program/sessions.controllers';
 import { DemoContent } from './demo/demo-content';
 import { DemoKnowledge } from './demo/demo-knowledge';
 import { HealthController } from './health/health.controller';
@@ -68,6 +73,7 @@ export class AppModule {
         KnowledgeModule,
         SearchModule,
         NotificationsModule,
+        ProgramModule,
       ],
       controllers: [
         AuthController,
@@ -94,6 +100,10 @@ export class AppModule {
         RoomController,
         RoomFacilitationController,
         ChatMessageController,
+        ...PROGRAM_PATH_CONTROLLERS,
+        ...PROGRAM_SESSIONS_CONTROLLERS,
+        ...PROGRAM_ASSESSMENTS_CONTROLLERS,
+        ...PROGRAM_CHANGE_CONTROLLERS,
         HealthController,
       ],
       providers: [

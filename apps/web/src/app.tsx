@@ -7,7 +7,7 @@ import { SiteHeader } from './components/site-header';
 import { matchPath, useLocation } from './lib/router';
 import { safeNext } from './lib/safe-next';
 import { loadSession, useSession } from './lib/session';
-import type { Me } from './lib/types';
+import type { Route } from './lib/route-types';
 import { AcceptInvitationPage } from './pages/accept-invitation.page';
 import { HomePage } from './pages/home.page';
 import { MemberPage } from './pages/member.page';
@@ -15,6 +15,10 @@ import { MembersPage } from './pages/members.page';
 import { NotFoundPage } from './pages/not-found.page';
 import { ProfilePage } from './pages/profile.page';
 import { SignInPage } from './pages/sign-in.page';
+import { PROGRAM_ASSESSMENTS_ROUTES } from './pages/program/assessments/routes';
+import { PROGRAM_CHANGE_ROUTES } from './pages/program/change/routes';
+import { PROGRAM_PATH_ROUTES } from './pages/program/path/routes';
+import { PROGRAM_SESSIONS_ROUTES } from './pages/program/sessions/routes';
 
 const SchoolsPage = lazyPage(() => import('./pages/admin/schools.page').then((m) => m.SchoolsPage));
 const CohortsPage = lazyPage(() => import('./pages/admin/cohorts.page').then((m) => m.CohortsPage));
@@ -47,18 +51,6 @@ const NotificationSettingsPage = lazyPage(() =>
 );
 const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe.page').then((m) => m.UnsubscribePage));
 
-interface RouteContext {
-  me: Me;
-  params: Record<string, string>;
-  search: string;
-}
-
-interface Route {
-  path: string;
-  /** Who may see it once signed in; the server decides what data they get either way. */
-  allow?: (me: Me) => boolean;
-  render: (ctx: RouteContext) => VNode;
-}
 
 const PUBLIC_ROUTES: { path: string; render: (params: Record<string, string>, search: string) => VNode }[] = [
   { path: '/signin', render: (_, search) => <SignInPage search={search} /> },
@@ -70,6 +62,10 @@ const PUBLIC_ROUTES: { path: string; render: (params: Record<string, string>, se
 ];
 
 const ROUTES: Route[] = [
+  ...PROGRAM_PATH_ROUTES,
+  ...PROGRAM_SESSIONS_ROUTES,
+  ...PROGRAM_ASSESSMENTS_ROUTES,
+  ...PROGRAM_CHANGE_ROUTES,
   { path: '/', render: ({ me }) => <HomePage me={me} /> },
   { path: '/members', render: ({ search }) => <MembersPage search={search} /> },
   { path: '/members/:id', render: ({ params }) => <MemberPage id={params.id} /> },

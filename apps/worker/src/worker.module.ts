@@ -8,6 +8,7 @@ import { JobsModule } from '@app/jobs';
 import { KnowledgeModule } from '@app/knowledge';
 import { SearchModule } from '@app/search';
 import { NotificationsModule } from '@app/notifications';
+import { ProgramModule } from '@app/program';
 
 /** The background process: the same libraries (and so the same job processors) as the server, without HTTP. */
 @Module({})
@@ -25,6 +26,7 @@ export class WorkerModule {
         KnowledgeModule,
         SearchModule,
         NotificationsModule,
+        ProgramModule,
       ],
     };
   }

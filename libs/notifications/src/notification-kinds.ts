@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'review_requested',
   'answer_marked',
   'bookmark_reminder',
+  'program_item_overdue',
+  'session_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -35,6 +37,8 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, DeliveryChannel> = {
   review_requested: 'email_immediate',
   answer_marked: 'in_app',
   bookmark_reminder: 'email_immediate',
+  program_item_overdue: 'email_digest',
+  session_reminder: 'email_immediate',
 };
 
 export const KIND_LABELS: Record<NotificationKind, string> = {
@@ -50,6 +54,8 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   review_requested: 'Review requests',
   answer_marked: 'Answers marked on my questions',
   bookmark_reminder: 'Reminders I set on bookmarks',
+  program_item_overdue: 'Required learning-path items past their date',
+  session_reminder: 'Sessions I am expected at, a day and an hour before',
 };
 
 export const DIGEST_TOPIC = 'digest';

@@ -14,8 +14,11 @@ export function navItemsFor(me: Me): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: 'Home' },
     { href: '/forum', label: 'Forum' },
+    { href: '/program', label: 'Program' },
+    { href: '/calendar', label: 'Calendar' },
     { href: '/knowledge', label: 'Knowledge' },
     { href: '/chat', label: 'Chats' },
+    { href: '/change', label: 'Change' },
     { href: '/members', label: 'Members' },
     { href: '/profile', label: 'Your profile' },
   ];

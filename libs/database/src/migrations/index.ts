@@ -16,6 +16,7 @@ import { Jobs1764633600000 } from './1764633600000-jobs';
 import { Notifications1764633600001 } from './1764633600001-notifications';
 import { PasswordReset1764633600002 } from './1764633600002-password-reset';
 import { NotificationsReadWithTopic1764633600003 } from './1764633600003-notifications-read-with-topic';
+import { Program1764720000000 } from './1764720000000-program';
 
 /** Every migration in order. Listed explicitly so the compiled app needs no file globbing. */
 export const ALL_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   Notifications1764633600001,
   PasswordReset1764633600002,
   NotificationsReadWithTopic1764633600003,
+  Program1764720000000,
 ];

@@ -128,6 +128,11 @@ const ALLOWED: Record<Action, Record<Role, string>> = {
   'space.manage':                 { admin: 'YYY', facilitator: 'NNN', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
   'room.manage':                  { admin: 'YYY', facilitator: 'YYY', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
   'knowledge.curate':             { admin: 'YYY', facilitator: 'YYY', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
+  'program.manage':               { admin: 'YYY', facilitator: 'NNN', leadA: 'NNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
+  'program.facilitate':           { admin: 'YYY', facilitator: 'YYY', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
+  'assessment.schoolResults':     { admin: 'YYY', facilitator: 'YYY', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
+  'assessment.export':            { admin: 'YYY', facilitator: 'NNN', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
+  'change.manage':                { admin: 'YYY', facilitator: 'NNN', leadA: 'YNN', memberA: 'NNN', memberB: 'NNN', noSchool: 'NNN' },
 };
 
 const readRows = ROLES.flatMap((role) => SCOPES.map((scope, i) => ({ role, scope, readable: READABLE[role][i] })));

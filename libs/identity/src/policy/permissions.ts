@@ -19,7 +19,12 @@ export type Action =
   | 'member.viewEmail'
   | 'space.manage'
   | 'room.manage'
-  | 'knowledge.curate';
+  | 'knowledge.curate'
+  | 'program.manage'
+  | 'program.facilitate'
+  | 'assessment.schoolResults'
+  | 'assessment.export'
+  | 'change.manage';
 
 type Rule = (actor: Actor, institutionId: string | null) => boolean;
 
@@ -50,6 +55,17 @@ export const PERMISSIONS: Readonly<Record<Action, Rule>> = {
   // Curating the knowledge base (any article's cycle, the dashboard, review settings): the program's facilitators
   // and admins anywhere, a school's leads for their school. An article whose owner left is theirs.
   'knowledge.curate': (actor, institutionId) => actor.platformRole === 'facilitator' || adminOrSchoolLead(actor, institutionId),
+  // The program's content (phases, modules, items, assessment instruments) is the consortium's.
+  'program.manage': isAdmin,
+  // Running a cohort through the program (its phase and dates, progress, activity responses, sessions, attendance):
+  // the program's facilitators anywhere, a school's leads for their school.
+  'program.facilitate': (actor, institutionId) => actor.platformRole === 'facilitator' || adminOrSchoolLead(actor, institutionId),
+  // A school's aggregated readiness results: its leads and the program team; the CSV export is the school lead's.
+  'assessment.schoolResults': (actor, institutionId) => actor.platformRole === 'facilitator' || adminOrSchoolLead(actor, institutionId),
+  'assessment.export': adminOrSchoolLead,
+  // A school's change targets are its own: its leads (the change service adds its guiding coalition and each target's
+  // owner); the program team reads them but does not write them.
+  'change.manage': adminOrSchoolLead,
 };
 
 export const ACTIONS = Object.keys(PERMISSIONS) as Action[];

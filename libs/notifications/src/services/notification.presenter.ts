@@ -45,6 +45,10 @@ export function notificationText(n: Pick<StoredNotification, 'kind' | 'actorName
       return `An answer was marked in ${where}`;
     case 'bookmark_reminder':
       return `Reminder: ${where}`;
+    case 'program_item_overdue':
+      return n.count > 1 ? `${n.count} required items on your learning path are overdue, the latest ${where}` : `${where} on your learning path is overdue`;
+    case 'session_reminder':
+      return `${where} starts ${n.detail === 'hour' ? 'in an hour' : 'tomorrow'}`;
     default:
       return where;
   }
