@@ -114,7 +114,7 @@ describe('route inventory', () => {
     expect(routes.find((route) => route.method === method && route.path === path)?.access).toBe(access);
   });
 
-  it('makes public only sign-in, sign-out, password reset, invitation and unsubscribe links and health (anything else would be reachable signed out)', () => {
+  it('makes public only sign-in, sign-out, password reset, invitation and unsubscribe links, calendar feeds and health (anything else would be reachable signed out)', () => {
     const publicRoutes = routes.filter((route) => route.access === 'public').map((route) => `${route.method} ${route.path}`);
     expect(publicRoutes.sort()).toEqual(
       [
@@ -129,6 +129,7 @@ describe('route inventory', () => {
         'GET /api/v1/notifications/unsubscribe',
         'POST /api/v1/notifications/unsubscribe',
         'POST /api/v1/notifications/unsubscribe/one-click',
+        'GET /api/v1/calendar/:file',
       ].sort(),
     );
   });

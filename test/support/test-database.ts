@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createDataSource, runMigrations } from '@app/database';
+import { createDataSource, PROGRAM_PHASES, runMigrations } from '@app/database';
 import { IDENTITY_ENTITIES } from '@app/identity';
 
 let prepared: Promise<string> | undefined;
@@ -31,7 +31,10 @@ export function testDatabaseUrl(): Promise<string> {
   return prepared;
 }
 
-/** Empties every table but the migration log: each test file starts from a blank database. */
+/**
+ * Empties every table but the migration log, and puts the program's six phases (reference data the migration
+ * seeds) back as the migration wrote them: each test file starts from a freshly migrated database.
+ */
 export async function resetDatabase(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -39,7 +42,15 @@ export async function resetDatabase(url: string): Promise<void> {
     const { rows } = await client.query<{ tablename: string }>(
       "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'",
     );
-    if (rows.length) await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    const emptied = rows.filter((r) => r.tablename !== 'program_phase');
+    if (emptied.length) await client.query(`TRUNCATE ${emptied.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    for (const [number, title, description, goals] of PROGRAM_PHASES) {
+      await client.query(
+        `INSERT INTO program_phase (number, title, description, goals) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (number) DO UPDATE SET title = $2, description = $3, goals = $4, updated_at = now()`,
+        [number, title, description, goals],
+      );
+    }
   } finally {
     await client.end();
   }

@@ -19,6 +19,8 @@ export const JobName = {
   DigestBuild: 'digest.build',
   KnowledgeVerificationSweep: 'knowledge.verification-sweep',
   BookmarkReminders: 'bookmark.reminders',
+  SessionReminders: 'session.reminders',
+  ProgramOverdueNudges: 'program.overdue-nudges',
 } as const;
 
 export type JobNameValue = (typeof JobName)[keyof typeof JobName];
@@ -43,6 +45,8 @@ export interface JobPayloads {
   'digest.build': { userId: string; periodKey: string };
   'knowledge.verification-sweep': None;
   'bookmark.reminders': None;
+  'session.reminders': None;
+  'program.overdue-nudges': None;
 }
 
 /**

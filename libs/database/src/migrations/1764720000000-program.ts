@@ -7,7 +7,8 @@ const OLD_KINDS = `'mentioned', 'replied', 'quoted', 'reacted', 'watching', 'roo
   'article_needs_review', 'review_requested', 'answer_marked', 'bookmark_reminder'`;
 const KINDS = `${OLD_KINDS}, 'program_item_overdue', 'session_reminder'`;
 
-const PHASES: [number, string, string, string[]][] = [
+/** The six phases as the program defines them; admins may edit them later. */
+export const PROGRAM_PHASES: [number, string, string, string[]][] = [
   [1, 'Onboarding & readiness assessment', 'Form the cohort, take the individual and school readiness assessments, and map what the school already does.',
     ['Every cohort member takes the individual readiness assessment', 'The school-level readiness assessment is answered', 'The landscape inventory is drafted']],
   [2, 'Preparing for change', 'Build a shared language for racism in medicine and the history behind it; agree how the cohort will work together.',
@@ -337,7 +338,7 @@ export class Program1764720000000 implements MigrationInterface {
       ALTER TABLE notification_preference DROP CONSTRAINT notification_preference_kind_check;
       ALTER TABLE notification_preference ADD CONSTRAINT notification_preference_kind_check CHECK (kind IN (${KINDS}));
     `);
-    for (const [number, title, description, goals] of PHASES) {
+    for (const [number, title, description, goals] of PROGRAM_PHASES) {
       await db.query('INSERT INTO program_phase (number, title, description, goals) VALUES ($1, $2, $3, $4)', [number, title, description, goals]);
     }
   }

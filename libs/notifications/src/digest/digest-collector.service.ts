@@ -3,10 +3,11 @@ import { ChatDigestSource } from '@app/chat';
 import { ForumDigestSource } from '@app/forum';
 import { AccessPolicy, type Actor } from '@app/identity';
 import { KnowledgeDigestSource } from '@app/knowledge';
+import { PathDigestSource } from '@app/program';
 import { DigestRepository } from './digest.repository';
 import type { DigestItems } from './digest-email';
 
-export const DIGEST_LIMITS = { topics: 10, notifications: 10, articles: 5, tasks: 10, rooms: 10 } as const;
+export const DIGEST_LIMITS = { topics: 10, notifications: 10, articles: 5, tasks: 10, rooms: 10, pathItems: 10 } as const;
 export const ROOM_WINDOW_DAYS = 7;
 
 /**
@@ -20,17 +21,19 @@ export class DigestCollector {
     private readonly forum: ForumDigestSource,
     private readonly knowledge: KnowledgeDigestSource,
     private readonly chat: ChatDigestSource,
+    private readonly path: PathDigestSource,
     private readonly digests: DigestRepository,
   ) {}
 
   async collect(actor: Actor, since: Date, now: Date): Promise<DigestItems> {
     // Cohorts carry no programme phase yet, so "their phases" are all of them; pass the cohort's phases once they exist.
-    const [topics, notifications, knowledge, rooms] = await Promise.all([
+    const [topics, notifications, knowledge, rooms, pathOverdue] = await Promise.all([
       this.forum.topics(actor, since, DIGEST_LIMITS.topics),
       this.digests.unread(actor.userId, AccessPolicy.readableScopes(actor), since, DIGEST_LIMITS.notifications),
       this.knowledge.forDigest(actor, { since, phases: null, articleLimit: DIGEST_LIMITS.articles, taskLimit: DIGEST_LIMITS.tasks }),
       this.chat.upcomingRooms(actor, { since, now, windowDays: ROOM_WINDOW_DAYS, limit: DIGEST_LIMITS.rooms }),
+      this.path.overdue(actor.userId, { today: now.toISOString().slice(0, 10), since, limit: DIGEST_LIMITS.pathItems }),
     ]);
-    return { topics, notifications, articles: knowledge.articles, reviews: knowledge.reviews, overdue: knowledge.overdue, rooms };
+    return { topics, notifications, articles: knowledge.articles, reviews: knowledge.reviews, overdue: knowledge.overdue, rooms, pathOverdue };
   }
 }

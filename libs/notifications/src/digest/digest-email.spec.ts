@@ -1,6 +1,6 @@
 import { digestEmail, digestSubject, hasNews, itemCount, type DigestItems } from './digest-email';
 
-const empty = (): DigestItems => ({ topics: [], notifications: [], articles: [], reviews: [], overdue: [], rooms: [] });
+const empty = (): DigestItems => ({ topics: [], notifications: [], articles: [], reviews: [], overdue: [], rooms: [], pathOverdue: [] });
 const topic = (over: Partial<DigestItems['topics'][number]> = {}): DigestItems['topics'][number] => ({
   id: 't1',
   title: 'A topic',
@@ -68,5 +68,16 @@ describe('digestEmail', () => {
     const unknown = digestEmail(items, { displayName: 'Rita', timeZone: 'Mars/Olympus' }, 'weekly', SINCE);
     expect(unknown.content.sections[0].items[0].meta).toBe('Tue 10 Mar, 19:30 (UTC)');
     expect(unknown.content.heading).toBe('Your weekly digest');
+  });
+
+  it('lists overdue learning-path items with their due day, the same in every zone', () => {
+    const items = { ...empty(), pathOverdue: [{ id: 'i1', title: 'Watch the history lecture', dueOn: '2026-03-01', isNew: true }] };
+    const { content, subject } = digestEmail(items, { displayName: 'Rita', timeZone: 'Pacific/Auckland' }, 'daily', SINCE);
+    expect(content.sections).toEqual([
+      { heading: 'Overdue on your learning path', items: [{ title: 'Watch the history lecture', url: '/program/items/i1', meta: 'Due 1 March 2026' }] },
+    ]);
+    expect(subject).toBe('Your ART Commons digest: 1 overdue learning item');
+    expect(hasNews(items)).toBe(true);
+    expect(hasNews({ ...empty(), pathOverdue: [{ ...items.pathOverdue[0], isNew: false }] })).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { DigestRoom } from '@app/chat';
 import { pseudonymLabel, type DigestTopic } from '@app/forum';
 import type { DigestArticle, DigestOverdue, DigestReview } from '@app/knowledge';
+import type { DigestPathItem } from '@app/program';
 import type { EmailContent, EmailItem, EmailSection } from '../mail/render-email';
 import { PLATFORM_NAME } from '../mail/mail-transport';
 import { notificationText } from '../services/notification.presenter';
@@ -15,6 +16,8 @@ export interface DigestItems {
   reviews: DigestReview[];
   overdue: DigestOverdue[];
   rooms: DigestRoom[];
+  /** Required learning-path items past their cohort's phase end date. */
+  pathOverdue: DigestPathItem[];
 }
 
 export interface DigestRecipient {
@@ -25,6 +28,7 @@ export interface DigestRecipient {
 export const topicPath = (id: string) => `/forum/t/${id}`;
 export const articlePath = (id: string) => `/knowledge/a/${id}`;
 export const roomPath = (id: string) => `/chat/r/${id}`;
+export const pathItemPath = (id: string) => `/program/items/${id}`;
 
 /**
  * Whether there is anything new since the last digest. Topics, notifications and articles are read "since" and so
@@ -34,7 +38,7 @@ export const roomPath = (id: string) => `/chat/r/${id}`;
 export function hasNews(items: DigestItems): boolean {
   return (
     items.topics.length + items.notifications.length + items.articles.length > 0 ||
-    [...items.reviews, ...items.overdue, ...items.rooms].some((item) => item.isNew)
+    [...items.reviews, ...items.overdue, ...items.rooms, ...items.pathOverdue].some((item) => item.isNew)
   );
 }
 
@@ -57,6 +61,7 @@ export function digestSubject(items: DigestItems): string {
     counted(items.reviews.length, 'review request'),
     counted(items.overdue.length, 'overdue verification'),
     counted(items.rooms.length, 'upcoming room'),
+    counted(items.pathOverdue.length, 'overdue learning item'),
   ].filter((part): part is string => part !== null);
   const shown = parts.slice(0, 3).join(', ');
   return `Your ${PLATFORM_NAME} digest: ${shown}${parts.length > 3 ? ' and more' : ''}`;
@@ -95,6 +100,11 @@ export function digestEmail(
         url: articlePath(a.id),
         meta: `Due since ${when.date.format(a.dueAt)}`,
       })),
+    },
+    {
+      heading: 'Overdue on your learning path',
+      // A due date is a calendar day, the same in every zone: formatted as a UTC midnight, never shifted.
+      items: items.pathOverdue.map((i) => ({ title: i.title, url: pathItemPath(i.id), meta: `Due ${dateFormats('UTC').date.format(new Date(`${i.dueOn}T00:00:00Z`))}` })),
     },
     {
       heading: 'Upcoming dialogue rooms',

@@ -4,6 +4,7 @@ import { AccessPolicy, ActorRepository, type Actor, type ScopeKey } from '@app/i
 import { JobName, JobQueue, jobKey } from '@app/jobs';
 import type { NotificationKind } from '../notification-kinds';
 import type { NoticeContent } from '../notice-content';
+import { SENT_WITHOUT_DELAY } from './immediate-mail';
 
 export type { NoticeContent };
 import { NotificationRepository, type NewNotification } from '../repositories/notification.repository';
@@ -60,7 +61,7 @@ export class Notifier {
           userId: reader.userId,
           kind: batch.kind,
           channel: choice.channel,
-          emailDueAt: emailNow ? new Date(now.getTime() + this.config.mailImmediateDelaySeconds * 1000) : null,
+          emailDueAt: emailNow ? new Date(now.getTime() + (SENT_WITHOUT_DELAY.has(batch.kind) ? 0 : this.config.mailImmediateDelaySeconds) * 1000) : null,
         });
       }
     }

@@ -1,0 +1,2 @@
+export * from './session.presenter';
+export * from './ics.presenter';
