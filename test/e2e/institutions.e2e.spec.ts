@@ -33,6 +33,7 @@ describe('institutions (schools)', () => {
         name: "St. Mary's Médical School",
         slug: 'st-mary-s-medical-school',
         description: 'Founding member',
+        namedToPeers: false,
       });
       const fetched = await memberA.get(`/api/v1/institutions/${response.body.id}`);
       expect(fetched.status).toBe(200);
@@ -98,6 +99,7 @@ describe('institutions (schools)', () => {
         name: 'Counted School',
         slug: school.slug,
         description: '',
+        namedToPeers: false,
         memberCount: 2,
       });
     });

@@ -1,6 +1,6 @@
 import { NotBlank } from './not-blank.validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { GROUP_KINDS, type GroupKind } from '@app/identity';
 
 export class CreateInstitutionDto {
@@ -12,6 +12,10 @@ export class CreateInstitutionDto {
 export class UpdateInstitutionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @NotBlank() @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ description: 'Whether other schools see this school named in readiness comparisons' })
+  @IsOptional()
+  @IsBoolean()
+  namedToPeers?: boolean;
 }
 
 export class CreateCohortDto {

@@ -6,6 +6,8 @@ export class InstitutionEntity {
   @Column('text') name: string;
   @Column('text') slug: string;
   @Column('text') description: string;
+  /** Whether other schools see this school's name in comparisons (the consortium distribution of readiness results). */
+  @Column('boolean', { default: false }) namedToPeers: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

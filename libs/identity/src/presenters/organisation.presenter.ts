@@ -6,6 +6,7 @@ export const presentInstitution = (i: InstitutionEntity | InstitutionWithCount) 
   name: i.name,
   slug: i.slug,
   description: i.description,
+  namedToPeers: i.namedToPeers,
   ...('memberCount' in i ? { memberCount: i.memberCount } : {}),
 });
 

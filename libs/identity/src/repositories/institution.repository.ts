@@ -37,7 +37,7 @@ export class InstitutionRepository {
     return repo.save(repo.create(data));
   }
 
-  async update(id: string, patch: { name?: string; description?: string }, manager?: EntityManager): Promise<void> {
+  async update(id: string, patch: { name?: string; description?: string; namedToPeers?: boolean }, manager?: EntityManager): Promise<void> {
     if (Object.keys(patch).length) await this.repo(manager).update({ id }, patch);
   }
 

@@ -56,13 +56,13 @@ export class InstitutionService {
     }
   }
 
-  async update(actor: Actor, id: string, patch: { name?: string; description?: string }) {
+  async update(actor: Actor, id: string, patch: { name?: string; description?: string; namedToPeers?: boolean }) {
     const institution = await this.institutions.findById(id);
     if (!institution) throw notFound();
     if (!AccessPolicy.can(actor, 'institution.update', id)) throw forbidden();
     try {
       await this.audited.run(
-        (manager) => this.institutions.update(id, { name: patch.name?.trim(), description: patch.description?.trim() }, manager),
+        (manager) => this.institutions.update(id, { name: patch.name?.trim(), description: patch.description?.trim(), namedToPeers: patch.namedToPeers }, manager),
         () => ({ actorId: actor.userId, action: 'institution.update', targetType: 'institution', targetId: id }),
       );
     } catch (error) {

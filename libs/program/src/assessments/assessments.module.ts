@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { InstrumentRepository, LandscapeRepository, ResponseRepository, SchoolResultsRepository } from './repositories';
+import { InstrumentService, LandscapeService, AssessmentResponseService, SchoolResultsService } from './services';
 
-const PROVIDERS: never[] = [];
+const SERVICES = [InstrumentService, AssessmentResponseService, SchoolResultsService, LandscapeService];
 
+/** Readiness instruments, responses and school results, and the landscape inventory. */
 @Module({
-  providers: [...PROVIDERS],
-  exports: [...PROVIDERS],
+  providers: [InstrumentRepository, ResponseRepository, SchoolResultsRepository, LandscapeRepository, ...SERVICES],
+  exports: [...SERVICES],
 })
 export class AssessmentsModule {}

@@ -1,0 +1,4 @@
+export * from './instrument.presenter';
+export * from './landscape.presenter';
+export * from './response.presenter';
+export * from './school-results.presenter';
