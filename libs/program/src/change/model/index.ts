@@ -1,0 +1,3 @@
+export * from './change-dates';
+export * from './progress';
+export * from './vocabulary';

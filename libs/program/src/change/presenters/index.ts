@@ -1,0 +1,4 @@
+export * from './coalition.presenter';
+export * from './indicator.presenter';
+export * from './progress.presenter';
+export * from './target.presenter';
