@@ -102,6 +102,25 @@ describe('npm start on the embedded defaults', () => {
       if (notifications.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(notifications).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'replied' })]));
+    // The program: Riverside midway (phase 4, readiness shown, change targets measured), Northfield just starting.
+    const amara = await signIn(first.url, 'student.riverside@demo.art-commons.test', password!);
+    const path = (await amara.get('/api/v1/program/path')).body;
+    expect(path.cohort.currentPhase).toBe(4);
+    expect(path.progress.requiredDone).toBeGreaterThan(0);
+    const riversideId = lead.body.schoolLeadOf[0];
+    const dashboard = (await riverside.get(`/api/v1/program/schools/${riversideId}/dashboard`)).body;
+    expect(dashboard.targets.length).toBeGreaterThanOrEqual(3);
+    expect(dashboard.targets[0].indicators[0].series.length).toBeGreaterThan(1);
+    const schoolInstrument = (await riverside.get('/api/v1/program/instruments?kind=school_readiness')).body.items[0];
+    const results = (await riverside.get(`/api/v1/program/schools/${riversideId}/assessment-results?instrumentId=${schoolInstrument.id}`)).body;
+    expect(results.groups[0]).toMatchObject({ status: 'ok', n: 5 });
+    expect((await northfield.get(`/api/v1/program/schools/${riversideId}/dashboard`)).status).toBe(404);
+    expect((await northfield.get('/api/v1/program/path')).body.cohort.currentPhase).toBe(2);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const calendar = async (client: Client) =>
+      ((await client.get(`/api/v1/program/calendar?view=mine&from=${day(-30)}&to=${day(90)}`)).body.items as { title: string }[]).map((s) => s.title);
+    expect(await calendar(amara)).toEqual(expect.arrayContaining(['Dialogue & framing: from stories to change targets', 'ART in MedEd annual conference']));
+    expect(await calendar(northfield)).not.toContain('Dialogue & framing: from stories to change targets');
 
     expect(await stop(first.child, 'SIGTERM')).toBe(0);
     // PostgreSQL removes its pid file only when it shut down cleanly.

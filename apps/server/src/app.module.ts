@@ -41,6 +41,7 @@ import { PROGRAM_PATH_CONTROLLERS } from './controllers/program/path.controllers
 import { PROGRAM_SESSIONS_CONTROLLERS } from './controllers/program/sessions.controllers';
 import { DemoContent } from './demo/demo-content';
 import { DemoKnowledge } from './demo/demo-knowledge';
+import { DEMO_PROGRAM_PROVIDERS } from './demo';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { AuthGuard } from './http/auth.guard';
@@ -114,6 +115,7 @@ export class AppModule {
         NotificationPush,
         DemoContent,
         DemoKnowledge,
+        ...DEMO_PROGRAM_PROVIDERS,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

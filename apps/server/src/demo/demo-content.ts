@@ -4,6 +4,7 @@ import { RoomService } from '@app/chat';
 import { PersonalService, PostService, SpaceService, TopicService } from '@app/forum';
 import { ActorRepository, DEMO_EMAIL_DOMAIN, UserRepository, type Actor } from '@app/identity';
 import { DemoKnowledge } from './demo-knowledge';
+import { DemoProgram } from './demo-program';
 
 const GROUNDING_ASSUMPTIONS = [
   '- Speak from your own experience ("I" statements).',
@@ -29,6 +30,7 @@ export class DemoContent {
     private readonly rooms: RoomService,
     private readonly clock: Clock,
     private readonly knowledge: DemoKnowledge,
+    private readonly program: DemoProgram,
   ) {}
 
   private async person(handle: string): Promise<Actor> {
@@ -98,7 +100,7 @@ export class DemoContent {
     });
     const answer = await this.posts.reply(amara, question.id, { body: 'The renal function cases in the second-year block (week 6) use race-based eGFR.' });
     await this.personal.setAnswer(faculty, question.id, answer.postNumber);
-    await this.knowledge.seed({ admin, facilitator, faculty, amara, hana, samuel }, question.id);
+    const articles = await this.knowledge.seed({ admin, facilitator, faculty, amara, hana, samuel }, question.id);
 
     const tomorrow = new Date(this.clock.now().getTime() + 86_400_000);
     tomorrow.setUTCHours(17, 0, 0, 0);
@@ -117,5 +119,8 @@ export class DemoContent {
       retentionDays: 30,
       agreement: GROUNDING_ASSUMPTIONS,
     });
+
+    const [lee, dean, kofi, ana] = await Promise.all(['staff.riverside', 'dean.riverside', 'student2.riverside', 'faculty2.riverside'].map((h) => this.person(h)));
+    await this.program.seed({ admin, facilitator, lead, faculty, amara, lee, dean, kofi, ana, hana, samuel }, articles);
   }
 }

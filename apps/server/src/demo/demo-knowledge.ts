@@ -37,7 +37,7 @@ export class DemoKnowledge {
     private readonly engagement: EngagementService,
   ) {}
 
-  async seed(people: { admin: Actor; facilitator: Actor; faculty: Actor; amara: Actor; hana: Actor; samuel: Actor }, questionTopicId: string) {
+  async seed(people: { admin: Actor; facilitator: Actor; faculty: Actor; amara: Actor; hana: Actor; samuel: Actor }, questionTopicId: string): Promise<{ egfrId: string; guideId: string }> {
     const { admin, facilitator, faculty, amara, hana, samuel } = people;
     await this.curation.setContributor(admin, samuel.userId, true);
     const published = async (author: Actor, input: Parameters<ArticleService['create']>[1]) => {
@@ -75,5 +75,6 @@ export class DemoKnowledge {
     await this.collections.setItems(facilitator, kit.id, [guide.id, egfr.id]);
     await this.engagement.apply(amara, egfr.id, 'Our anatomy block borrowed the audit list; two vignettes were rewritten.');
     await this.engagement.vote(hana, egfr.id, true);
+    return { egfrId: egfr.id, guideId: guide.id };
   }
 }
