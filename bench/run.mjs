@@ -17,6 +17,7 @@ import { seedSearch } from './lib/search-seed.mjs';
 import { SEARCH_TARGET, searchLoad } from './lib/search-load.mjs';
 import { digestFigures } from './lib/digest-load.mjs';
 import { fanoutFigures } from './lib/fanout-load.mjs';
+import { programFigures } from './lib/program-load.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = join(ROOT, 'dist/apps/server/src/main.js');
@@ -32,7 +33,8 @@ const POSTING = { connections: 10, durationS: 10, warmupS: 2 };
 const FORUM_TARGET = { minRatio: 0.5, maxP99Ms: 50 };
 const ROUNDS = boundedInteger(process.env.BENCH_ROUNDS, 3, 1, 9);
 // BENCH_ONLY=digests,fanout runs only those parts ('core' is everything measured before them); unset runs all.
-const PARTS = ['core', 'digests', 'fanout'];
+// 'program' is the change dashboard and consortium view of issue 7.
+const PARTS = ['core', 'digests', 'fanout', 'program'];
 const ONLY = benchOnly(process.env.BENCH_ONLY);
 const runs = (part) => ONLY === null || ONLY.has(part);
 // Smaller runs while developing; the figures are meant at the defaults.
@@ -260,6 +262,20 @@ async function notificationFigures(db, appEnv, tmp) {
   return figures;
 }
 
+/** The issue 7 figures, when BENCH_ONLY asks for them. */
+async function programPart(db, appEnv) {
+  if (!runs('program')) return [];
+  await settleDatabase(db.url);
+  return programFigures({
+    databaseUrl: db.url,
+    startApp: () => startApp(appEnv, { label: 'app server (program)' }),
+    startBaseline: () => startBaseline(db.url),
+    loadRounds,
+    probe,
+    log,
+  });
+}
+
 function report(db, figures) {
   const result = { ...metadata(ROOT, { database: db.kind, ...(ONLY ? { only: [...ONLY] } : {}) }), figures };
   const file = writeResults(join(ROOT, 'bench/results'), result);
@@ -293,7 +309,7 @@ async function main() {
   log(`app server: first start ready in ${ms(first.readyMs)}, welcome text at ${ms(first.textMs)}`);
   if (!runs('core')) {
     await first.stop();
-    return report(db, await notificationFigures(db, appEnv, tmp));
+    return report(db, [...(await notificationFigures(db, appEnv, tmp)), ...(await programPart(db, appEnv))]);
   }
   const cookie = await signIn(first.port, ADMIN_EMAIL, ADMIN_PASSWORD);
   // The same session row serves the baseline: it reads the database the app just wrote.
@@ -338,6 +354,7 @@ async function main() {
     ...chat,
   ];
   figures.push(...(await notificationFigures(db, appEnv, tmp)));
+  figures.push(...(await programPart(db, appEnv)));
 
   if (db.kind === 'embedded') {
     // The plain `npm start` case: no DATABASE_URL, the server starts its own PostgreSQL in DATA_DIR.
@@ -364,7 +381,7 @@ async function main() {
 }
 
 // 25 minutes for the core figures, and more for the digest runs and the fan-out.
-installGuards((runs('core') ? 25 : 5) * 60_000 + (runs('digests') ? 20 * 60_000 : 0) + (runs('fanout') ? 6 * 60_000 : 0));
+installGuards((runs('core') ? 25 : 5) * 60_000 + (runs('digests') ? 20 * 60_000 : 0) + (runs('fanout') ? 6 * 60_000 : 0) + (runs('program') ? 6 * 60_000 : 0));
 main().then(
   () => shutdown(0),
   (error) => {

@@ -1,7 +1,7 @@
 // The floor the application is measured against: bare Fastify and a pg Pool of 10 running the very SQL the
 // app runs for GET /api/v1/me (the caller by session token hash, then the person's profile), and for the forum's
 // topic list and topic page (the caller by session, then the app's own list/page statement), taken from the
-// compiled app so the two cannot drift apart. What remains between them is the framework stack (and, for the
+// compiled app so the two cannot drift apart; likewise the program's change dashboard and consortium view. What remains between them is the framework stack (and, for the
 // forum routes, the app's space/topic access checks, which the baseline skips).
 // Env: DATABASE_URL, PORT, HOST (127.0.0.1).
 import { createHash } from 'node:crypto';
@@ -15,6 +15,7 @@ const { ACTOR_BY_SESSION_SQL } = require('../../dist/libs/identity/src/repositor
 const { OWN_PROFILE_SQL } = require('../../dist/libs/identity/src/repositories/user.repository.js');
 const { topicListSql } = require('../../dist/libs/forum/src/repositories/topic.repository.js');
 const { postPageSql } = require('../../dist/libs/forum/src/repositories/post.repository.js');
+const { DASHBOARD_SQL, CONSORTIUM_SQL } = require('../../dist/libs/program/src/change/repositories/progress.repository.js');
 
 // The app runs the session lookup, the topic list and the post page as named prepared statements with generic plans
 // (libs/database/src/prepared-reads.ts); the floor does the same, so planning is left out on both sides.
@@ -90,6 +91,23 @@ app.get('/api/v1/topics/:id/posts', async (request, reply) => {
   const { rows } = await prepared(postPageSql(limit + 1), [actor.id, request.params.id, after]);
   const items = rows.slice(0, limit);
   return { items, nextAfter: rows.length > limit ? items[items.length - 1].postNumber : null };
+});
+
+// The program's change dashboard and consortium view: the app's one statement each, answered as the rows come.
+const today = () => new Date().toISOString().slice(0, 10);
+
+app.get('/api/v1/program/schools/:id/dashboard', async (request, reply) => {
+  const actor = await actorOf(request);
+  if (!actor) return reply.code(401).send(unauthenticated);
+  const { rows } = await prepared(DASHBOARD_SQL, [request.params.id, today()]);
+  return rows[0];
+});
+
+app.get('/api/v1/program/consortium/progress', async (request, reply) => {
+  const actor = await actorOf(request);
+  if (!actor) return reply.code(401).send(unauthenticated);
+  const { rows } = await prepared(CONSORTIUM_SQL, [today()]);
+  return { schools: rows };
 });
 
 let stopping = false;
