@@ -2,10 +2,10 @@ import { Checkbox, SelectField, TextArea, TextField } from '../../components/fie
 import { FormStatus } from '../../components/form-status';
 import { Loading } from '../../components/loading';
 import { SubmitButton } from '../../components/submit-button';
-import { api, itemsOf } from '../../lib/api';
-import { cohortLabel, loadCohorts, loadSchools } from '../../lib/directory';
+import { api } from '../../lib/api';
+import { organisedScopeOptions } from '../../lib/organised-scopes';
 import { navigate } from '../../lib/router';
-import type { Group, Me, Page } from '../../lib/types';
+import type { Me } from '../../lib/types';
 import { useLoad } from '../../lib/use-load';
 import { useSubmit } from '../../lib/use-submit';
 import type { Room } from './chat-types';
@@ -14,30 +14,7 @@ import type { Room } from './chat-types';
 export const canCreateRooms = (me: Me) =>
   me.platformRole === 'admin' || me.platformRole === 'facilitator' || me.schoolLeadOf.length > 0;
 
-interface ScopeOption {
-  value: string;
-  label: string;
-}
 
-/** The scopes this person may open a room in, named as they know them. */
-async function scopeOptions(me: Me): Promise<ScopeOption[]> {
-  const everywhere = me.platformRole === 'admin' || me.platformRole === 'facilitator';
-  const led = new Set(me.schoolLeadOf);
-  const [schools, cohorts, groups] = await Promise.all([
-    loadSchools().catch(() => []),
-    loadCohorts().catch(() => []),
-    api.get<Page<Group> | Group[]>('/groups').then(itemsOf, () => [] as Group[]),
-  ]);
-  const mine = (institutionId: string | null) => everywhere || (!!institutionId && led.has(institutionId));
-  return [
-    ...(everywhere ? [{ value: 'consortium', label: 'Whole consortium' }] : []),
-    ...schools.filter((s) => mine(s.id)).map((s) => ({ value: `inst:${s.id}`, label: `School: ${s.name}` })),
-    ...cohorts
-      .filter((c) => mine(c.institutionId))
-      .map((c) => ({ value: `cohort:${c.id}`, label: `Cohort: ${cohortLabel(c, everywhere ? schools : undefined)}` })),
-    ...groups.filter((g) => mine(g.institutionId)).map((g) => ({ value: `group:${g.id}`, label: `Group: ${g.name}` })),
-  ];
-}
 
 const isoOrNull = (value: FormDataEntryValue | null) => {
   const text = String(value ?? '');
@@ -48,7 +25,7 @@ const isoOrNull = (value: FormDataEntryValue | null) => {
 
 /** A new room: where it lives, whether people speak under pseudonyms, how long its messages stay, its agreements. */
 export function CreateRoomForm({ me }: { me: Me }) {
-  const scopes = useLoad(() => scopeOptions(me), [me.id]);
+  const scopes = useLoad(() => organisedScopeOptions(me), [me.id]);
   const form = useSubmit();
   const send = form.onSubmit((data) => {
     const title = String(data.get('title') ?? '').trim();

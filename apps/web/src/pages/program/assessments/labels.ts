@@ -1,4 +1,5 @@
-import type { EffortStatus, InstrumentKind, ItemType, Sphere } from './types';
+export { SPHERES, sphereLabel } from '../spheres';
+import type { EffortStatus, InstrumentKind, ItemType } from './types';
 
 export const LIKERT_LABELS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
 
@@ -14,16 +15,6 @@ export const ITEM_TYPES: { value: ItemType; label: string }[] = [
   { value: 'text', label: 'Written answer' },
 ];
 
-export const SPHERES: { value: Sphere; label: string }[] = [
-  { value: 'curriculum', label: 'Curriculum' },
-  { value: 'admissions', label: 'Admissions' },
-  { value: 'learning_environment', label: 'Learning environment' },
-  { value: 'clinical_care', label: 'Clinical care' },
-  { value: 'research', label: 'Research' },
-  { value: 'workforce', label: 'Workforce' },
-  { value: 'community', label: 'Community' },
-  { value: 'governance', label: 'Governance' },
-];
 
 export const EFFORT_STATUSES: { value: EffortStatus; label: string }[] = [
   { value: 'planned', label: 'Planned' },
@@ -34,7 +25,6 @@ export const EFFORT_STATUSES: { value: EffortStatus; label: string }[] = [
 
 const labelOf = (list: { value: string; label: string }[], value: string) => list.find((i) => i.value === value)?.label ?? value;
 export const kindLabel = (v: string) => labelOf(INSTRUMENT_KINDS, v);
-export const sphereLabel = (v: string) => labelOf(SPHERES, v);
 export const effortStatusLabel = (v: string) => labelOf(EFFORT_STATUSES, v);
 
 /** A score to two decimals at most, or a dash when there is none. */

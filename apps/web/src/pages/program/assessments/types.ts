@@ -1,3 +1,7 @@
+import type { Sphere } from '../spheres';
+
+export type { Sphere };
+
 // Shapes from docs/program-assessments.md, kept by hand like the rest of the client's types.
 
 export type InstrumentKind = 'individual_readiness' | 'school_readiness';
@@ -112,8 +116,6 @@ export interface SchoolDistribution {
   periods: { period: string; schools: { id?: string; name: string; own: boolean; mean: number }[] }[];
 }
 
-export type Sphere =
-  'curriculum' | 'admissions' | 'learning_environment' | 'clinical_care' | 'research' | 'workforce' | 'community' | 'governance';
 export type EffortStatus = 'planned' | 'active' | 'paused' | 'ended';
 
 export interface LandscapeEffort {

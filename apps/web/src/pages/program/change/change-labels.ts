@@ -1,4 +1,5 @@
-import type { Direction, PlanField, Sphere, TargetCategory, TargetStatus } from './types';
+export { SPHERES, sphereLabel } from '../spheres';
+import type { Direction, PlanField, TargetCategory, TargetStatus } from './types';
 
 export const STATUSES: { value: TargetStatus; label: string }[] = [
   { value: 'planned', label: 'Planned' },
@@ -14,16 +15,6 @@ export const CATEGORIES: { value: TargetCategory; label: string }[] = [
   { value: 'transformative', label: 'Transformative' },
 ];
 
-export const SPHERES: { value: Sphere; label: string }[] = [
-  { value: 'curriculum', label: 'Curriculum' },
-  { value: 'admissions', label: 'Admissions' },
-  { value: 'learning_environment', label: 'Learning environment' },
-  { value: 'clinical_care', label: 'Clinical care' },
-  { value: 'research', label: 'Research' },
-  { value: 'workforce', label: 'Workforce' },
-  { value: 'community', label: 'Community' },
-  { value: 'governance', label: 'Governance' },
-];
 
 export const DIRECTIONS: { value: Direction; label: string }[] = [
   { value: 'increase', label: 'Increase' },
@@ -40,7 +31,6 @@ export const PLAN_SECTIONS: { field: PlanField; label: string; hint: string }[] 
 const labelIn = <T extends string>(list: { value: T; label: string }[], value: T) => list.find((item) => item.value === value)?.label ?? value;
 export const statusLabel = (value: TargetStatus) => labelIn(STATUSES, value);
 export const categoryLabel = (value: TargetCategory) => labelIn(CATEGORIES, value);
-export const sphereLabel = (value: Sphere) => labelIn(SPHERES, value);
 
 const calendarFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 

@@ -1,8 +1,11 @@
+import type { Sphere } from '../spheres';
+
+export type { Sphere };
+
 // Shapes of the change program's API (docs/program-change.md), kept by hand like the rest of the client.
 
 export type TargetStatus = 'planned' | 'in_progress' | 'on_hold' | 'achieved' | 'dropped';
 export type TargetCategory = 'structural' | 'relational' | 'transformative';
-export type Sphere = 'curriculum' | 'admissions' | 'learning_environment' | 'clinical_care' | 'research' | 'workforce' | 'community' | 'governance';
 export type Direction = 'increase' | 'decrease';
 
 export interface PersonRef {

@@ -4,10 +4,10 @@ import { FormStatus } from '../../../components/form-status';
 import { Loading } from '../../../components/loading';
 import { Page } from '../../../components/page';
 import { SubmitButton } from '../../../components/submit-button';
-import { api, itemsOf } from '../../../lib/api';
-import { cohortLabel, loadCohorts, loadSchools } from '../../../lib/directory';
+import { api } from '../../../lib/api';
+import { organisedScopeOptions } from '../../../lib/organised-scopes';
 import { navigate } from '../../../lib/router';
-import type { Group, Me, Page as ListPage } from '../../../lib/types';
+import type { Me } from '../../../lib/types';
 import { useLoad } from '../../../lib/use-load';
 import { useSubmit } from '../../../lib/use-submit';
 import { PHASE_OPTIONS } from '../../forum/phases';
@@ -15,34 +15,11 @@ import { timeZoneOptions } from '../../settings/notification-options';
 import { addMinutes, audienceKindOf, canPlanSessions, SESSION_KINDS, viewerTimeZone, zonedToIso } from './session-labels';
 import type { SessionDetail, SessionKind } from './types';
 
-interface AudienceOption {
-  value: string;
-  label: string;
-}
 
-/** The audiences this person may plan for: everywhere for the program team, their own school's for a lead. */
-async function audienceOptions(me: Me): Promise<AudienceOption[]> {
-  const everywhere = me.platformRole === 'admin' || me.platformRole === 'facilitator';
-  const led = new Set(me.schoolLeadOf);
-  const [schools, cohorts, groups] = await Promise.all([
-    loadSchools().catch(() => []),
-    loadCohorts().catch(() => []),
-    api.get<ListPage<Group> | Group[]>('/groups').then(itemsOf, () => [] as Group[]),
-  ]);
-  const mine = (institutionId: string | null) => everywhere || (!!institutionId && led.has(institutionId));
-  return [
-    ...(everywhere ? [{ value: 'consortium', label: 'Whole consortium' }] : []),
-    ...schools.filter((s) => mine(s.id)).map((s) => ({ value: `inst:${s.id}`, label: `School: ${s.name}` })),
-    ...cohorts
-      .filter((c) => mine(c.institutionId))
-      .map((c) => ({ value: `cohort:${c.id}`, label: `Cohort: ${cohortLabel(c, everywhere ? schools : undefined)}` })),
-    ...groups.filter((g) => mine(g.institutionId)).map((g) => ({ value: `group:${g.id}`, label: `Group: ${g.name}` })),
-  ];
-}
 
 /** Setting up a session. Choosing the kind fills in its usual length until the end is set by hand. */
 export function NewSessionPage({ me }: { me: Me }) {
-  const audiences = useLoad(() => audienceOptions(me), [me.id]);
+  const audiences = useLoad(() => organisedScopeOptions(me), [me.id]);
   const [kind, setKind] = useState<SessionKind>('dialogue_framing');
   const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState('');
