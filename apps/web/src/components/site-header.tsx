@@ -26,7 +26,7 @@ export function navItemsFor(me: Me): NavItem[] {
   if (me.can.manageCohorts) items.push({ href: '/admin/cohorts', label: 'Cohorts' });
   if (me.can.manageGroups) items.push({ href: '/admin/groups', label: 'Groups' });
   if (me.can.invite) items.push({ href: '/admin/invitations', label: 'Invitations' });
-  if (me.platformRole === 'admin') items.push({ href: '/admin/jobs', label: 'Jobs' });
+  if (me.platformRole === 'admin') items.push({ href: '/admin/instruments', label: 'Instruments' }, { href: '/admin/jobs', label: 'Jobs' });
   return items;
 }
 

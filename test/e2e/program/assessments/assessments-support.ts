@@ -88,16 +88,13 @@ export const count = async (t: TestApp, sql: string, params: unknown[] = []) =>
 
 /**
  * A learning-path module of phase 1 with an assessment item for the instrument, written straight to the tables the
- * path area owns (each test file empties every table, the seeded phases too).
+ * path area owns (the six phases are there as the migration wrote them).
  */
 export async function assessmentPathItem(
   t: TestApp,
   instrumentId: string,
   title = 'Take the readiness assessment',
 ): Promise<{ moduleId: string; itemId: string }> {
-  await t.db.query(
-    `INSERT INTO program_phase (number, title) VALUES (1, 'Onboarding & readiness assessment') ON CONFLICT (number) DO NOTHING`,
-  );
   const [module] = await t.db.query(`INSERT INTO program_module (phase, title) VALUES (1, 'Onboarding') RETURNING id`);
   const [item] = await t.db.query(
     `INSERT INTO program_item (module_id, kind, title, instrument_id) VALUES ($1, 'assessment', $2, $3) RETURNING id`,

@@ -1,6 +1,4 @@
 import { cohortScope } from '@app/identity';
-import type { QueryRunner } from 'typeorm';
-import { Program1764720000000 } from '../../../../libs/database/src/migrations/1764720000000-program';
 import { startTestApp, type Client, type TestApp } from '../../../support/test-app';
 import { API, buildWorld, person, type Person, type World } from '../../forum/forum-support';
 
@@ -11,22 +9,9 @@ export const CALENDAR = `${API}/program/calendar`;
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-/**
- * Each test file starts from emptied tables, the migration's seeded phases included (sessions carry a phase): this
- * writes them back exactly as the migration does, skipping its other statements.
- */
-async function seedPhases(t: TestApp): Promise<void> {
-  const runner = {
-    query: (sql: string, params?: unknown[]) =>
-      sql.startsWith('INSERT INTO program_phase') ? t.db.query(sql, params) : Promise.resolve(),
-  };
-  await new Program1764720000000().up(runner as unknown as QueryRunner);
-}
-
-/** A running app (with `env`), the phases, and the two-school world. */
+/** A running app (with `env`) and the two-school world; the six phases are there as the migration wrote them. */
 export async function startSessionsWorld(env: Record<string, string> = {}): Promise<{ t: TestApp; w: World }> {
   const t = await startTestApp(env);
-  await seedPhases(t);
   return { t, w: await buildWorld(t) };
 }
 

@@ -28,7 +28,9 @@ export function ChangeDashboardPage({ id }: { id: string }) {
   return (
     <Page title={`Change at ${d.school.name}`} documentTitle="Change dashboard">
       <p class="inline-links">
-        <a href={`/change/schools/${enc(d.school.id)}/coalition`}>Guiding coalition</a> · <a href="/change/consortium">Consortium progress</a>
+        <a href={`/change/schools/${enc(d.school.id)}/coalition`}>Guiding coalition</a> ·{' '}
+        <a href={`/schools/${enc(d.school.id)}/readiness`}>Readiness results</a> ·{' '}
+        <a href={`/schools/${enc(d.school.id)}/landscape`}>Landscape inventory</a> · <a href="/change/consortium">Consortium progress</a>
         {d.can.edit && (
           <>
             {' · '}

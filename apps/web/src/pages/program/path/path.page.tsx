@@ -52,9 +52,12 @@ export function PathPage({ search }: { search: string }) {
           </nav>
         )}
         <ProgressBar tally={p.progress} label="Your progress on the whole path" />
+        <p class="inline-links">
+          <a href="/assessments">Your readiness assessments</a> · <a href="/calendar">Your sessions</a>
+        </p>
         {p.can.manage && (
           <p>
-            <a href="/program/manage">Manage the learning path</a>
+            <a href="/program/manage">Manage the learning path</a> · <a href="/admin/instruments">Assessment instruments</a>
           </p>
         )}
         {p.can.facilitate && <FacilitatedCohorts />}
