@@ -78,11 +78,11 @@ describeWithRedis('socket.io across two server instances (Redis adapter)', () =>
   const sockets: Socket[] = [];
   beforeAll(async () => {
     first = await startTestApp();
-    second = await startTestApp();
+    second = await startTestApp({}, { joinRunning: true });
   });
   afterAll(async () => {
     sockets.forEach((s) => s.disconnect());
-    await Promise.all([first.close(), second.close()]);
+    await Promise.all([first?.close(), second?.close()]);
   });
 
   it('delivers an event emitted on one server to the person connected to the other', async () => {

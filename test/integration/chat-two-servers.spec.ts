@@ -23,7 +23,7 @@ describeWithRedis('a chat room across two servers (Redis adapter)', () => {
   const sockets: Socket[] = [];
   beforeAll(async () => {
     serverA = await startTestApp();
-    serverB = await startTestApp();
+    serverB = await startTestApp({}, { joinRunning: true });
   });
   afterAll(async () => {
     sockets.forEach((s) => s.disconnect());

@@ -26,13 +26,17 @@ function testDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'artc-test-data-'));
 }
 
-/** The real server (Fastify, PostgreSQL, Redis when REDIS_URL is set) on a random port, over an emptied database. */
+/**
+ * The real server (Fastify, PostgreSQL, Redis when REDIS_URL is set) on a random port, over an emptied database.
+ * `joinRunning` starts a further server on the database a running one already uses, as a second instance of a
+ * deployment would: emptying it then would also race the first server's jobs (a TRUNCATE against their locks).
+ */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { logDestination?: DestinationStream } = {},
+  options: { logDestination?: DestinationStream; joinRunning?: boolean } = {},
 ): Promise<TestApp> {
   const databaseUrl = await testDatabaseUrl();
-  await resetDatabase(databaseUrl);
+  if (!options.joinRunning) await resetDatabase(databaseUrl);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
