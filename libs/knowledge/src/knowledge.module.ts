@@ -18,6 +18,6 @@ const SERVICES = [ArticleService, ArticleCycleService, CaptureService, Collectio
 @Module({
   imports: [IdentityModule, ForumModule, ChatModule],
   providers: [ArticleRepository, ArticleListRepository, CollectionRepository, CurationRepository, EngagementRepository, ReviewRepository, ArticleAccess, KnowledgeDigestSource, KnowledgeNoticeRepository, ...SERVICES],
-  exports: [...SERVICES, KnowledgeDigestSource, KnowledgeNoticeRepository],
+  exports: [...SERVICES, ArticleAccess, KnowledgeDigestSource, KnowledgeNoticeRepository],
 })
 export class KnowledgeModule {}

@@ -41,6 +41,12 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, DeliveryChannel> = {
   session_reminder: 'email_immediate',
 };
 
+/**
+ * Kinds emailed the moment they are made, skipping the MAIL_IMMEDIATE_DELAY_SECONDS wait for the person to see them
+ * in the app first: a session reminder is about a time, and mailed late it has lost its point.
+ */
+export const SENT_WITHOUT_DELAY: ReadonlySet<NotificationKind> = new Set<NotificationKind>(['session_reminder']);
+
 export const KIND_LABELS: Record<NotificationKind, string> = {
   mentioned: 'Someone mentions me',
   replied: 'Someone replies to me',

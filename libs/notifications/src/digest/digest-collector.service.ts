@@ -3,7 +3,7 @@ import { ChatDigestSource } from '@app/chat';
 import { ForumDigestSource } from '@app/forum';
 import { AccessPolicy, type Actor } from '@app/identity';
 import { KnowledgeDigestSource } from '@app/knowledge';
-import { PathDigestSource } from '@app/program';
+import { PathDigestSource, calendarDate } from '@app/program';
 import { DigestRepository } from './digest.repository';
 import type { DigestItems } from './digest-email';
 
@@ -26,13 +26,13 @@ export class DigestCollector {
   ) {}
 
   async collect(actor: Actor, since: Date, now: Date): Promise<DigestItems> {
-    // Cohorts carry no programme phase yet, so "their phases" are all of them; pass the cohort's phases once they exist.
+    // Articles of every phase: a cohort's current phase is not a reason to hide what other phases published.
     const [topics, notifications, knowledge, rooms, pathOverdue] = await Promise.all([
       this.forum.topics(actor, since, DIGEST_LIMITS.topics),
       this.digests.unread(actor.userId, AccessPolicy.readableScopes(actor), since, DIGEST_LIMITS.notifications),
       this.knowledge.forDigest(actor, { since, phases: null, articleLimit: DIGEST_LIMITS.articles, taskLimit: DIGEST_LIMITS.tasks }),
       this.chat.upcomingRooms(actor, { since, now, windowDays: ROOM_WINDOW_DAYS, limit: DIGEST_LIMITS.rooms }),
-      this.path.overdue(actor.userId, { today: now.toISOString().slice(0, 10), since, limit: DIGEST_LIMITS.pathItems }),
+      this.path.overdue(actor.userId, { today: calendarDate(now), since, limit: DIGEST_LIMITS.pathItems }),
     ]);
     return { topics, notifications, articles: knowledge.articles, reviews: knowledge.reviews, overdue: knowledge.overdue, rooms, pathOverdue };
   }

@@ -9,11 +9,6 @@ import { PreferenceRepository } from '../repositories/preference.repository';
 import { notificationText } from './notification.presenter';
 
 const SWEEP_EVERY_MS = 60_000;
-/**
- * Kinds emailed the moment they are made, skipping the MAIL_IMMEDIATE_DELAY_SECONDS wait for the person to see them
- * in the app first: a session reminder is about a time, and mailed late it has lost its point.
- */
-export const SENT_WITHOUT_DELAY: ReadonlySet<NotificationKind> = new Set<NotificationKind>(['session_reminder']);
 /** An email this late has lost its job (a crash between commit and enqueue): the sweep schedules it again. */
 const OVERDUE_MS = 60_000;
 

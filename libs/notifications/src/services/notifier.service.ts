@@ -2,14 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, Clock, type AppConfig } from '@app/core';
 import { AccessPolicy, ActorRepository, type Actor, type ScopeKey } from '@app/identity';
 import { JobName, JobQueue, jobKey } from '@app/jobs';
-import type { NotificationKind } from '../notification-kinds';
+import { SENT_WITHOUT_DELAY, type NotificationKind } from '../notification-kinds';
 import type { NoticeContent } from '../notice-content';
-import { SENT_WITHOUT_DELAY } from './immediate-mail';
-
-export type { NoticeContent };
 import { NotificationRepository, type NewNotification } from '../repositories/notification.repository';
 import { PreferenceRepository } from '../repositories/preference.repository';
 
+export type { NoticeContent };
 
 export interface NoticeBatch {
   kind: NotificationKind;
@@ -52,6 +50,7 @@ export class Notifier {
       );
       if (readers.length === 0) continue;
       const channels = await this.preferences.channelsFor(readers.map((a) => a.userId), batch.kind, now);
+      const emailDelayMs = SENT_WITHOUT_DELAY.has(batch.kind) ? 0 : this.config.mailImmediateDelaySeconds * 1000;
       for (const reader of readers) {
         const choice = channels.get(reader.userId);
         if (!choice || choice.channel === 'off') continue;
@@ -61,7 +60,7 @@ export class Notifier {
           userId: reader.userId,
           kind: batch.kind,
           channel: choice.channel,
-          emailDueAt: emailNow ? new Date(now.getTime() + (SENT_WITHOUT_DELAY.has(batch.kind) ? 0 : this.config.mailImmediateDelaySeconds) * 1000) : null,
+          emailDueAt: emailNow ? new Date(now.getTime() + emailDelayMs) : null,
         });
       }
     }

@@ -2,13 +2,13 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '@app/core';
 import { cohortScope } from '@app/identity';
 import { JobName, JobRegistry } from '@app/jobs';
-import { PathNoticeRepository, type OverdueItem } from '@app/program';
+import { PathNoticeRepository, calendarDate, overdueNudgeKey, type OverdueItem } from '@app/program';
 import { Notifier } from './notifier.service';
 
 /** Phase end dates are whole days; an hourly look is soon enough and cheap. */
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 const SWEEP_PAGE = 500;
-/** A bound on one run; whatever is left is picked up next hour. */
+/** A bound on one run; whatever is left (not yet nudged) is picked up next hour. */
 const MAX_PAGES = 40;
 
 /**
@@ -31,18 +31,16 @@ export class ProgramNotices implements OnModuleInit {
   }
 
   async sweep(): Promise<void> {
-    const today = this.clock.now().toISOString().slice(0, 10);
-    let after: OverdueItem | null = null;
+    const today = calendarDate(this.clock.now());
     for (let i = 0; i < MAX_PAGES; i += 1) {
-      const page = await this.path.overdue(today, after, SWEEP_PAGE);
+      const page = await this.path.due(today, SWEEP_PAGE);
       for (const overdue of page) await this.nudge(overdue);
       if (page.length < SWEEP_PAGE) return;
-      after = page[page.length - 1];
     }
   }
 
   private async nudge(overdue: OverdueItem): Promise<void> {
-    await this.notifier.deliver(`program-overdue:${overdue.userId}:${overdue.itemId}`, [
+    await this.notifier.deliver(overdueNudgeKey(overdue.userId, overdue.itemId), [
       {
         kind: 'program_item_overdue',
         userIds: [overdue.userId],

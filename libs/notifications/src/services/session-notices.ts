@@ -12,7 +12,7 @@ const MAX_PAGES = 20;
 
 /**
  * Session reminders a day and an hour before the start → a 'session_reminder' notification (emailed at once by
- * default: see SENT_WITHOUT_DELAY in immediate-mail.ts). Who is owed one is the program library's query; each
+ * default: see SENT_WITHOUT_DELAY in notification-kinds.ts). Who is owed one is the program library's query; each
  * reminder is delivered once per session, person and window (its once key), only to people who can still read the
  * session's audience (the notifier checks), never for a cancelled session (not due).
  */

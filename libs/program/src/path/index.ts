@@ -1,6 +1,6 @@
 export * from './path.module';
-export { ITEM_KINDS, PHASE_NUMBERS, PathPolicy, isOverdue, type ItemKind, type ItemStatus } from './policy/path-policy';
-export { PathDigestSource, PathNoticeRepository, type DigestPathItem, type OverdueItem } from './repositories/overdue.repository';
+export { ITEM_KINDS, PathPolicy, isOverdue, type ItemKind, type ItemStatus } from './policy/path-policy';
+export { PathDigestSource, PathNoticeRepository, overdueNudgeKey, type DigestPathItem, type OverdueItem } from './repositories/overdue.repository';
 export type { PhaseDates } from './repositories/cohort-plan.repository';
 export { CohortProgramService } from './services/cohort-program.service';
 export { ContentService, type ItemPatch, type ModuleInput, type NewItemInput } from './services/content.service';

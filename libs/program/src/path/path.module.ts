@@ -5,7 +5,7 @@ import { ContentRepository } from './repositories/content.repository';
 import { PathDigestSource, PathNoticeRepository } from './repositories/overdue.repository';
 import { PhaseRepository } from './repositories/phase.repository';
 import { ProgressRepository } from './repositories/progress.repository';
-import { ArticleLookup } from './services/article-lookup.service';
+import { ArticleLookup } from '../article-lookup.service';
 import { CohortProgramService } from './services/cohort-program.service';
 import { ContentService } from './services/content.service';
 import { ItemProgressService } from './services/item-progress.service';

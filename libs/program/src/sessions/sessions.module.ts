@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChatModule } from '@app/chat';
 import { IdentityModule } from '@app/identity';
 import { KnowledgeModule } from '@app/knowledge';
+import { ArticleLookup } from '../article-lookup.service';
 import { CalendarRepository, SessionReminderRepository, SessionRepository, SessionRsvpRepository } from './repositories';
 import { CalendarService } from './services/calendar.service';
 import { SessionAccess } from './services/session-access.service';
@@ -22,6 +23,7 @@ const SERVICES = [SessionService, SessionRsvpService, SessionNotesService, Calen
     SessionReminderRepository,
     SessionAccess,
     SessionLinks,
+    ArticleLookup,
     ...SERVICES,
   ],
   exports: [...SERVICES, SessionReminderRepository],

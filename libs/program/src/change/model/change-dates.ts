@@ -1,13 +1,8 @@
-/**
- * Calendar dates of the change program, as 'YYYY-MM-DD' strings. The program's "today" is the UTC date of the app
- * Clock: one date for everyone, so a rule (an overdue step, a measurement dated tomorrow) never depends on the server's
- * time zone.
- */
-export type CalendarDate = string;
+import { calendarDate, type CalendarDate } from '../../calendar-date';
+
+export { calendarDate, type CalendarDate };
 
 const DAY_MS = 86_400_000;
-
-export const calendarDate = (moment: Date): CalendarDate => moment.toISOString().slice(0, 10);
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   return calendarDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS));

@@ -3,7 +3,6 @@ import { AccessPolicy, type Actor } from '@app/identity';
 export const ITEM_KINDS = ['video', 'reading', 'activity', 'assessment'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 export type ItemStatus = 'not_started' | 'in_progress' | 'done';
-export const PHASE_NUMBERS = [1, 2, 3, 4, 5, 6] as const;
 
 /** What the rules need to know about a cohort. */
 export interface CohortFacts {
@@ -28,11 +27,6 @@ export const PathPolicy = {
 
   canFacilitate(actor: Actor, cohort: CohortFacts): boolean {
     return AccessPolicy.can(actor, 'program.facilitate', cohort.institutionId);
-  },
-
-  /** Whether this person may be told the cohort exists at all (a school sees its cohorts; see AccessPolicy). */
-  canSeeCohort(actor: Actor, cohort: CohortFacts): boolean {
-    return AccessPolicy.canSeeCohort(actor, cohort);
   },
 
   /**
@@ -60,4 +54,3 @@ export function isOverdue(item: { required: boolean; status: ItemStatus; dueOn: 
 }
 
 /** 'YYYY-MM-DD' of a moment, in UTC. */
-export const dateOf = (moment: Date): string => moment.toISOString().slice(0, 10);

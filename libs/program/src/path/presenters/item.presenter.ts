@@ -2,7 +2,7 @@ import { isOverdue } from '../policy/path-policy';
 import type { CohortRecord } from '../repositories/cohort-plan.repository';
 import type { ItemRecord } from '../repositories/content.repository';
 import type { ProgressRecord, ResponseRecord } from '../repositories/progress.repository';
-import type { ReadingArticle } from '../services/article-lookup.service';
+import type { ReadingArticle } from '../../article-lookup.service';
 import { iso } from './content.presenter';
 import { statusOf } from './path.presenter';
 

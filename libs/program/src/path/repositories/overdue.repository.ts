@@ -34,17 +34,27 @@ const OVERDUE_SQL = `SELECT DISTINCT ON (cm.user_id, i.id) cm.user_id AS "userId
   LEFT JOIN program_progress p ON p.item_id = i.id AND p.user_id = cm.user_id
   WHERE d.ends_on < $1::date AND p.status IS DISTINCT FROM 'done'`;
 
+/**
+ * The notifier's once key of a nudge (libs/notifications delivers it under this key). The SQL below builds the same
+ * text, so pairs already nudged are left out and each hourly sweep only reads what is new.
+ */
+export const overdueNudgeKey = (userId: string, itemId: string) => `program-overdue:${userId}:${itemId}`;
+
 /** Overdue required items, for the hourly nudge (libs/notifications reads this; the program never notifies itself). */
 @Injectable()
 export class PathNoticeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One page of overdue pairs after the keyset (userId, itemId), in that order. */
-  overdue(today: string, after: { userId: string; itemId: string } | null, limit: number): Promise<OverdueItem[]> {
+  /**
+   * Up to `limit` overdue pairs not nudged yet. Delivering claims each pair's once key, so the next page (or the next
+   * sweep) starts afresh without a cursor.
+   */
+  due(today: string, limit: number): Promise<OverdueItem[]> {
     return this.dataSource.query(
-      `${OVERDUE_SQL} AND ($2::uuid IS NULL OR (cm.user_id, i.id) > ($2::uuid, $3::uuid))
-        ORDER BY cm.user_id, i.id, d.ends_on LIMIT ${pageSizeLiteral(limit)}`,
-      [today, after?.userId ?? null, after?.itemId ?? null],
+      `SELECT * FROM (${OVERDUE_SQL} ORDER BY cm.user_id, i.id, d.ends_on) o
+        WHERE NOT EXISTS (SELECT 1 FROM notification_once c WHERE c.key = 'program-overdue:' || o."userId" || ':' || o."itemId")
+        ORDER BY o."userId", o."itemId" LIMIT ${pageSizeLiteral(limit)}`,
+      [today],
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badRequest, ErrorCode, forbidden, notFound, type ErrorDetail } from '@app/core';
-import type { Actor } from '@app/identity';
+import { AccessPolicy, type Actor } from '@app/identity';
 import { PathPolicy } from '../policy/path-policy';
 import { presentCohortPlan, presentFacilitatorResponse, presentProgressMatrix } from '../presenters/cohort.presenter';
 import { CohortPlanRepository, type CohortRecord, type PhaseDates } from '../repositories/cohort-plan.repository';
@@ -66,7 +66,7 @@ export class CohortProgramService {
 
   private async facilitated(actor: Actor, cohortId: string): Promise<CohortRecord> {
     const cohort = await this.plans.cohort(cohortId);
-    if (!cohort || !PathPolicy.canSeeCohort(actor, cohort)) throw notFound();
+    if (!cohort || !AccessPolicy.canSeeCohort(actor, cohort)) throw notFound();
     if (!PathPolicy.canFacilitate(actor, cohort))
       throw forbidden('Only the cohort’s facilitators and school leads run it through the program');
     return cohort;

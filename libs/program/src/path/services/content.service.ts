@@ -4,7 +4,7 @@ import type { Actor } from '@app/identity';
 import { PathPolicy, type ItemKind } from '../policy/path-policy';
 import { presentItemContent, presentModule } from '../presenters/content.presenter';
 import { ContentRepository, type ItemRecord } from '../repositories/content.repository';
-import { ArticleLookup } from './article-lookup.service';
+import { ArticleLookup } from '../../article-lookup.service';
 import { checkItem, type ItemFields } from './item-input';
 
 export interface ModuleInput {

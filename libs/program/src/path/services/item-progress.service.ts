@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { badRequest, Clock, ErrorCode, notFound } from '@app/core';
 import type { Actor } from '@app/identity';
 import { renderMarkdown } from '@app/markdown';
-import { dateOf, PathPolicy } from '../policy/path-policy';
+import { calendarDate } from '../../calendar-date';
+import { PathPolicy } from '../policy/path-policy';
 import { presentItem } from '../presenters/item.presenter';
 import { CohortPlanRepository } from '../repositories/cohort-plan.repository';
 import { ContentRepository, type ItemRecord } from '../repositories/content.repository';
 import { ProgressRepository } from '../repositories/progress.repository';
-import { ArticleLookup } from './article-lookup.service';
+import { ArticleLookup } from '../../article-lookup.service';
 import { MyCohort } from './my-cohort.service';
 
 export interface ResponseInput {
@@ -47,7 +48,7 @@ export class ItemProgressService {
       progress,
       // The query already keeps to shared responses of the cohort; the policy states the rule once more, in one place.
       peerResponses: peerResponses.filter((response) => PathPolicy.canReadResponse(actor, response, cohort!, true)),
-      today: dateOf(this.clock.now()),
+      today: calendarDate(this.clock.now()),
       can: { manage: PathPolicy.canManageContent(actor) },
     });
   }

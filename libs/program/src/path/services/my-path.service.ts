@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@app/core';
 import { AccessPolicy, type Actor } from '@app/identity';
-import { dateOf, PathPolicy } from '../policy/path-policy';
+import { calendarDate } from '../../calendar-date';
+import { PathPolicy } from '../policy/path-policy';
 import { presentPath } from '../presenters/path.presenter';
 import { CohortPlanRepository } from '../repositories/cohort-plan.repository';
 import { ContentRepository } from '../repositories/content.repository';
@@ -37,7 +38,7 @@ export class MyPathService {
       modules: tree.modules,
       items: tree.items,
       progress,
-      today: dateOf(this.clock.now()),
+      today: calendarDate(this.clock.now()),
       can: {
         manage: PathPolicy.canManageContent(actor),
         // Whether to offer the cohort pages at all; each cohort is checked when it is opened.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { badRequest, DomainError, ErrorCode, forbidden } from '@app/core';
 import { RoomAccess, RoomService } from '@app/chat';
 import { AccessPolicy, ActorRepository, type Actor, type ScopeKey } from '@app/identity';
-import { ArticleService } from '@app/knowledge';
+import { ArticleLookup } from '../../article-lookup.service';
 import { SessionPolicy, type SessionKind } from '../policy/session-policy';
 import type { PreworkView } from '../presenters';
 import { SessionRepository, type PreworkEntry, type PreworkRow, type SessionRecord } from '../repositories';
@@ -20,7 +20,7 @@ export class SessionLinks {
   constructor(
     private readonly sessions: SessionRepository,
     private readonly actors: ActorRepository,
-    private readonly articles: ArticleService,
+    private readonly articles: ArticleLookup,
     private readonly rooms: RoomService,
     private readonly roomAccess: RoomAccess,
   ) {}
@@ -66,12 +66,7 @@ export class SessionLinks {
   }
 
   private async articleTitle(actor: Actor, articleId: string): Promise<string | null> {
-    try {
-      return (await this.articles.get(actor, articleId, { countView: false })).title;
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+    return (await this.articles.readable(actor, articleId))?.title ?? null;
   }
 
   /**
