@@ -203,4 +203,21 @@ describe('program assessments: school results, the consortium distribution and t
       await expectStatus(lone.client.get(`${INSTRUMENTS}/${instrument.id}/distribution`), 404);
     });
   });
+
+  it('counts people, not responses: one person answering five times is one respondent', async () => {
+    const school = await buildInstitution(t.db);
+    const cohort = await buildCohort(t.db, school.id);
+    const keen = await person(t, { institutionId: school.id, cohortIds: [cohort.id] });
+    for (let i = 1; i <= 5; i += 1) await expectOk(answer(keen.client, instrument, validAnswers(i, 3)));
+    const body = await expectStatus(keen.client.get(results(school.id, instrument.id)), 200);
+    expect(body.groups).toEqual([expect.objectContaining({ status: 'not_enough_responses' })]);
+    expect(body.groups[0]).not.toHaveProperty('n');
+  });
+
+  it('keeps an instrument that only has a draft out of the results and the distribution, as everywhere else', async () => {
+    const draft = await expectOk(w.admin.client.post(INSTRUMENTS, { kind: 'school_readiness', title: 'Not ready yet' }));
+    await expectStatus(w.memberA.client.get(results(w.schoolA.id, draft.id)), 404);
+    await expectStatus(w.leadA.client.get(`${INSTRUMENTS}/${draft.id}/distribution`), 404);
+    await expectStatus(w.admin.client.get(results(w.schoolA.id, draft.id)), 200);
+  });
 });

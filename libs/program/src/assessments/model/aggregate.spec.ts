@@ -91,6 +91,19 @@ describe('aggregateSchool', () => {
     expect(opt).toMatchObject({ status: 'ok', n: 5, mean: 4 });
   });
 
+  it('withholds a section mean that fewer than five people scored, even in a group of five', () => {
+    const rows = [1, 2, 3, 4, 5].map((l, i): ResponseFacts => ({
+      ...response('2026-Q1', l),
+      scores: { overall: l, sections: { s: l, o: i === 0 ? 5 : null } },
+    }));
+    const version = { ...VERSION, sections: [...VERSION.sections, { key: 'o', title: 'Optional only', items: [] }] };
+    const [group] = aggregateSchool([version], rows, 'quarter');
+    expect((group as { sections: { key: string; mean: number | null }[] }).sections).toEqual([
+      { key: 's', title: 'Section', mean: 3 },
+      { key: 'o', title: 'Optional only', mean: null },
+    ]);
+  });
+
   it('trends across versions from counted responses only', () => {
     const rows = [...five('2026-Q2'), response('2025-Q4', 5)];
     expect(trendOf(rows, 'quarter')).toEqual([

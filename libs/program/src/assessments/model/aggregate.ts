@@ -72,7 +72,12 @@ const answered = (value: unknown) => value !== undefined && value !== null;
 
 function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
   return groups;
 }
 
@@ -83,6 +88,19 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
  */
 export function countedResponses<T extends ResponseFacts>(responses: readonly T[], cellKey: (r: T) => string = cellOf): T[] {
   return [...groupBy(responses, cellKey).values()].filter((cell) => cell.length >= MIN_RESPONDENTS).flat();
+}
+
+/**
+ * The mean of a score over responses, from whole cells that have the minimum of that score: a section (or a whole
+ * response) can have no Likert answer, and a mean of fewer values than the minimum would be someone's own score.
+ */
+function countedMean<T extends ResponseFacts>(
+  responses: readonly T[],
+  scoreOf: (r: T) => number | null | undefined,
+  cellKey: (r: T) => string = cellOf,
+): number | null {
+  const scored = responses.filter((r) => typeof scoreOf(r) === 'number');
+  return meanOf(numbers(countedResponses(scored, cellKey).map(scoreOf)));
 }
 
 /**
@@ -126,11 +144,11 @@ function aggregateGroup(version: VersionFacts, period: string, all: ResponseFact
     ...head,
     status: 'ok',
     n: responses.length,
-    meanOverall: meanOf(numbers(responses.map((r) => r.scores.overall))),
+    meanOverall: countedMean(responses, (r) => r.scores.overall),
     sections: version.sections.map((s) => ({
       key: s.key,
       title: s.title,
-      mean: meanOf(numbers(responses.map((r) => r.scores.sections?.[s.key]))),
+      mean: countedMean(responses, (r) => r.scores.sections?.[s.key]),
     })),
     items: version.sections
       .flatMap((s) => s.items.map((item) => aggregateItem(s.key, item, responses)))
@@ -164,7 +182,7 @@ export function trendOf(responses: readonly ResponseFacts[], period: Period): Tr
             period: label,
             status: 'ok' as const,
             n: counted.length,
-            meanOverall: meanOf(numbers(counted.map((r) => r.scores.overall))),
+            meanOverall: countedMean(counted, (r) => r.scores.overall),
           };
     });
 }
@@ -184,7 +202,7 @@ export function schoolMeans(
     .map((rows) => ({
       institutionId: rows[0].institutionId,
       period: periodOf(rows[0].quarter, period),
-      mean: meanOf(numbers(rows.map((r) => r.scores.overall))),
+      mean: countedMean(rows, (r) => r.scores.overall, (r) => `${r.institutionId}|${cellOf(r)}`),
     }))
     .filter((m): m is { institutionId: string; period: string; mean: number } => m.mean !== null);
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { quarterSql, type ResponseFacts, type SchoolResponseFacts } from '../model/aggregate';
 
+const QUARTER = quarterSql('r.submitted_at');
+
 export interface SchoolRecord {
   id: string;
   name: string;
@@ -35,23 +37,28 @@ export class SchoolResultsRepository {
     );
   }
 
-  /** The school's responses to the instrument, each with its quarter; read only to be aggregated. */
+  /**
+   * The school's responses to the instrument, each with its quarter; read only to be aggregated. One per person per
+   * version and quarter (their latest): the minimum counts people, so someone answering five times is one respondent.
+   */
   responses(schoolId: string, instrumentId: string): Promise<ResponseFacts[]> {
     return this.dataSource.query(
-      `SELECT r.version_id AS "versionId", ${quarterSql('r.submitted_at')} AS quarter, r.answers, r.scores
+      `SELECT DISTINCT ON (r.user_id, r.version_id, ${QUARTER}) r.version_id AS "versionId", ${QUARTER} AS quarter, r.answers, r.scores
        FROM assessment_response r JOIN assessment_version v ON v.id = r.version_id
-       WHERE r.institution_id = $1 AND v.instrument_id = $2`,
+       WHERE r.institution_id = $1 AND v.instrument_id = $2
+       ORDER BY r.user_id, r.version_id, ${QUARTER}, r.submitted_at DESC, r.id DESC`,
       [schoolId, instrumentId],
     );
   }
 
-  /** Every school's responses to the instrument (optionally one version), scores only, for the consortium means. */
+  /** Every school's responses to the instrument (optionally one version), scores only, for the consortium means; one per person as above. */
   allSchoolResponses(instrumentId: string, version: number | null): Promise<SchoolResponseFacts[]> {
     return this.dataSource.query(
-      `SELECT r.institution_id AS "institutionId", r.version_id AS "versionId", ${quarterSql('r.submitted_at')} AS quarter,
-         '{}'::jsonb AS answers, r.scores
+      `SELECT DISTINCT ON (r.user_id, r.institution_id, r.version_id, ${QUARTER}) r.institution_id AS "institutionId",
+         r.version_id AS "versionId", ${QUARTER} AS quarter, '{}'::jsonb AS answers, r.scores
        FROM assessment_response r JOIN assessment_version v ON v.id = r.version_id
-       WHERE v.instrument_id = $1 AND r.institution_id IS NOT NULL AND ($2::int IS NULL OR v.version = $2)`,
+       WHERE v.instrument_id = $1 AND r.institution_id IS NOT NULL AND ($2::int IS NULL OR v.version = $2)
+       ORDER BY r.user_id, r.institution_id, r.version_id, ${QUARTER}, r.submitted_at DESC, r.id DESC`,
       [instrumentId, version],
     );
   }

@@ -5,7 +5,7 @@ import { aggregateSchool, schoolMeans, trendOf, type GroupAggregate, type Period
 import { toCsv } from '../model/csv';
 import { AssessmentPolicy } from '../policy/assessment-policy';
 import { presentDistribution, presentSchoolResults } from '../presenters';
-import { InstrumentRepository, SchoolResultsRepository, type InstrumentRecord, type SchoolRecord } from '../repositories';
+import { InstrumentRepository, SchoolResultsRepository, type InstrumentRecord, type SchoolRecord, type VersionRecord } from '../repositories';
 
 const CSV_HEADER = [
   'instrument',
@@ -40,25 +40,26 @@ export class SchoolResultsService {
     return school;
   }
 
-  private async instrument(id: string): Promise<InstrumentRecord> {
-    const instrument = await this.instruments.findById(id);
-    if (!instrument) throw notFound();
-    return instrument;
+  /**
+   * The instrument with its versions, under the instruments' own read rule: one that only ever had a draft does not
+   * exist for anyone but those who manage instruments (a retired one still has results).
+   */
+  private async instrument(actor: Actor, id: string): Promise<{ instrument: InstrumentRecord; versions: VersionRecord[] }> {
+    const [instrument, versions] = await Promise.all([this.instruments.findById(id), this.instruments.versionsOf([id])]);
+    if (!instrument || (!AssessmentPolicy.canManageInstruments(actor) && !versions.some((v) => v.status !== 'draft'))) throw notFound();
+    return { instrument, versions };
   }
 
-  private async aggregates(schoolId: string, instrumentId: string, period: Period) {
-    const [versions, responses] = await Promise.all([
-      this.instruments.versionsOf([instrumentId]),
-      this.schools.responses(schoolId, instrumentId),
-    ]);
+  private async aggregates(schoolId: string, instrumentId: string, versions: VersionRecord[], period: Period) {
+    const responses = await this.schools.responses(schoolId, instrumentId);
     return { groups: aggregateSchool(versions, responses, period), trend: trendOf(responses, period) };
   }
 
   async results(actor: Actor, schoolId: string, query: { instrumentId: string; period?: Period }) {
     const school = await this.readableSchool(actor, schoolId);
-    const instrument = await this.instrument(query.instrumentId);
+    const { instrument, versions } = await this.instrument(actor, query.instrumentId);
     const period = query.period ?? 'quarter';
-    const { groups, trend } = await this.aggregates(school.id, instrument.id, period);
+    const { groups, trend } = await this.aggregates(school.id, instrument.id, versions, period);
     return presentSchoolResults(school, instrument, period, groups, trend, AssessmentPolicy.canExport(actor, school.id));
   }
 
@@ -70,8 +71,8 @@ export class SchoolResultsService {
   ): Promise<{ filename: string; body: string }> {
     const school = await this.readableSchool(actor, schoolId);
     if (!AssessmentPolicy.canExport(actor, school.id)) throw forbidden("Exporting results is the school lead's");
-    const instrument = await this.instrument(query.instrumentId);
-    const { groups } = await this.aggregates(school.id, instrument.id, query.period ?? 'quarter');
+    const { instrument, versions } = await this.instrument(actor, query.instrumentId);
+    const { groups } = await this.aggregates(school.id, instrument.id, versions, query.period ?? 'quarter');
     return {
       filename: `readiness-${school.slug}-${instrument.id}.csv`,
       body: toCsv(
@@ -87,7 +88,7 @@ export class SchoolResultsService {
    */
   async distribution(actor: Actor, instrumentId: string, query: { period?: Period; version?: number }) {
     if (!AssessmentPolicy.canSeeDistribution(actor)) throw notFound();
-    const instrument = await this.instrument(instrumentId);
+    const { instrument } = await this.instrument(actor, instrumentId);
     const period = query.period ?? 'quarter';
     const means = schoolMeans(await this.schools.allSchoolResponses(instrument.id, query.version ?? null), period);
     const schools = new Map(
